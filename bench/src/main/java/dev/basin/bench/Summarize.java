@@ -209,12 +209,12 @@ public final class Summarize {
         List<String> compared = impls.stream().filter(i -> hasScalar && !i.equals(SCALAR)).toList();
         boolean hasAlloc = rs.stream().anyMatch(r -> !Double.isNaN(r.allocBytesPerOp()));
 
-        // Rows: kernel + parameters other than impl, in first-seen kernel order, numeric parameter order.
-        Map<String, Integer> methodOrder = new LinkedHashMap<>();
-        for (Result r : rs) methodOrder.putIfAbsent(r.method(), methodOrder.size());
+        // Rows: kernel + parameters other than impl; float and double of a kernel together
+        // (sdot, ddot, then saxpy, ...), parameters in numeric order.
         Map<List<String>, Map<String, Result>> rows = new LinkedHashMap<>();
         rs.stream()
-                .sorted(Comparator.<Result>comparingInt(r -> methodOrder.get(r.method()))
+                .sorted(Comparator.<Result, String>comparing(r -> kernelOf(r.method()))
+                        .thenComparing(r -> precisionRank(r.method()))
                         .thenComparing((a, b) -> compareParams(a.params(), b.params())))
                 .forEach(r -> rows.computeIfAbsent(rowKey(r), k -> new LinkedHashMap<>())
                         .put(r.impl() == null ? "score" : r.impl(), r));
@@ -255,6 +255,20 @@ public final class Summarize {
         return switch (impl) {
             case "vector" -> 0;
             case SCALAR -> 1;
+            default -> 2;
+        };
+    }
+
+    /** "sdot" and "ddot" sort as "dot" (a name merely starting with s or d just sorts a little oddly). */
+    private static String kernelOf(String method) {
+        return precisionRank(method) < 2 ? method.substring(1).toLowerCase(Locale.ROOT) : method.toLowerCase(Locale.ROOT);
+    }
+
+    private static int precisionRank(String method) {
+        if (method.length() < 2) return 2;
+        return switch (method.charAt(0)) {
+            case 's' -> 0;
+            case 'd' -> 1;
             default -> 2;
         };
     }
