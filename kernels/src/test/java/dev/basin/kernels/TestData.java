@@ -38,9 +38,7 @@ final class TestData {
     static Arbitrary<Integer> lengths() {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(1, 300)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(PRIMES[0], PRIMES[1], PRIMES[2], PRIMES[3], PRIMES[4],
-                        PRIMES[5], PRIMES[6], PRIMES[7], PRIMES[8], PRIMES[9], PRIMES[10], PRIMES[11],
-                        PRIMES[12], PRIMES[13], PRIMES[14], PRIMES[15], PRIMES[16], PRIMES[17], PRIMES[18], PRIMES[19])),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(java.util.Arrays.stream(PRIMES).boxed().toList())),
                 net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, TAIL_SWEEP)));
     }
 
