@@ -7,6 +7,9 @@ package dev.basin.kernels;
  */
 public class ScalarKernels implements KernelSupport {
 
+    /** A scalar implementation, usable directly, e.g. as the oracle in a test. */
+    public ScalarKernels() {}
+
     @Override
     public String describe() {
         return "scalar (plain Java, no Vector API)";

@@ -2,6 +2,7 @@ package dev.basin.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -11,17 +12,34 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code basin.vector.bits} (default: the CPU's preferred width), so C2 compiles them as
  * constants. Only {@link KernelProvider} touches this class, and only when the incubator module
  * is in the boot layer.
+ *
+ * <p>Loops run whole vectors and finish the tail in scalar code, as Lucene's
+ * PanamaVectorUtilSupport does (masked tails are slow where the CPU has no mask registers).
+ * Reductions keep four independent accumulators so the FMA latency is hidden; their results
+ * differ from the scalar reference only by floating-point reassociation. Elementwise kernels
+ * use the same operations as the scalar reference (a multiply then an add, no FMA), so apart
+ * from tanh and sigmoid they agree with it bit for bit. GEMM and Gram are inherited from
+ * {@link ScalarKernels} here; the blocked SIMD GEMM lives in its own class.
  */
 final class VectorKernels extends ScalarKernels {
 
     static final VectorSpecies<Float> FS;
     static final VectorSpecies<Double> DS;
+    private static final int FL, DL;
 
     static {
         VectorShape shape = shapeFor(System.getProperty("basin.vector.bits"));
         FS = FloatVector.SPECIES_PREFERRED.withShape(shape);
         DS = DoubleVector.SPECIES_PREFERRED.withShape(shape);
+        FL = FS.length();
+        DL = DS.length();
     }
+
+    /** Below this magnitude (or above its inverse) a double's square may under- or overflow. */
+    private static final double NRM2_SMALL = 0x1p-480, NRM2_BIG = 0x1p480;
+
+    private static final float F_LEAKY = Activation.LEAKY_SLOPE;
+    private static final double D_LEAKY = Activation.LEAKY_SLOPE;
 
     private VectorKernels() {}
 
@@ -43,18 +61,644 @@ final class VectorKernels extends ScalarKernels {
 
     @Override
     public String describe() {
-        return "vector (" + FS.vectorBitSize() + "-bit: " + FS.length() + " float / " + DS.length() + " double lanes)";
+        return "vector (" + FS.vectorBitSize() + "-bit: " + FL + " float / " + DL + " double lanes)";
+    }
+
+    // ---- level 2 -------------------------------------------------------------------------
+
+    @Override
+    public void sgemv(boolean trans, int m, int n, float alpha, float[] a, int aOff, int lda,
+                      float[] x, int xOff, float beta, float[] y, int yOff) {
+        if (trans) sgemvT(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+        else sgemvN(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+    }
+
+    /** y_i = alpha·(row i of A)·x + beta·y_i, four rows at a time so each load of x serves four FMAs. */
+    private static void sgemvN(int m, int n, float alpha, float[] a, int aOff, int lda,
+                               float[] x, int xOff, float beta, float[] y, int yOff) {
+        int bound = FS.loopBound(n);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
+            FloatVector c0 = FloatVector.zero(FS), c1 = c0, c2 = c0, c3 = c0;
+            int j = 0;
+            for (; j < bound; j += FL) {
+                FloatVector xv = FloatVector.fromArray(FS, x, xOff + j);
+                c0 = FloatVector.fromArray(FS, a, r0 + j).fma(xv, c0);
+                c1 = FloatVector.fromArray(FS, a, r1 + j).fma(xv, c1);
+                c2 = FloatVector.fromArray(FS, a, r2 + j).fma(xv, c2);
+                c3 = FloatVector.fromArray(FS, a, r3 + j).fma(xv, c3);
+            }
+            float s0 = c0.reduceLanes(VectorOperators.ADD), s1 = c1.reduceLanes(VectorOperators.ADD);
+            float s2 = c2.reduceLanes(VectorOperators.ADD), s3 = c3.reduceLanes(VectorOperators.ADD);
+            for (; j < n; j++) {
+                float xj = x[xOff + j];
+                s0 += a[r0 + j] * xj;
+                s1 += a[r1 + j] * xj;
+                s2 += a[r2 + j] * xj;
+                s3 += a[r3 + j] * xj;
+            }
+            y[yOff + i] = gemvOut(alpha, s0, beta, y[yOff + i]);
+            y[yOff + i + 1] = gemvOut(alpha, s1, beta, y[yOff + i + 1]);
+            y[yOff + i + 2] = gemvOut(alpha, s2, beta, y[yOff + i + 2]);
+            y[yOff + i + 3] = gemvOut(alpha, s3, beta, y[yOff + i + 3]);
+        }
+        for (; i < m; i++) {
+            y[yOff + i] = gemvOut(alpha, sdot(n, a, aOff + i * lda, x, xOff), beta, y[yOff + i]);
+        }
+    }
+
+    /** y = beta·y, then y += (alpha·x_i)·(row i of A) for each i, four rows per pass over y. */
+    private static void sgemvT(int m, int n, float alpha, float[] a, int aOff, int lda,
+                               float[] x, int xOff, float beta, float[] y, int yOff) {
+        if (beta == 0f) java.util.Arrays.fill(y, yOff, yOff + n, 0f);
+        else if (beta != 1f) sscal(n, beta, y, yOff);
+        if (alpha == 0f) return;
+        int bound = FS.loopBound(n);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
+            float s0 = alpha * x[xOff + i], s1 = alpha * x[xOff + i + 1];
+            float s2 = alpha * x[xOff + i + 2], s3 = alpha * x[xOff + i + 3];
+            FloatVector b0 = FloatVector.broadcast(FS, s0), b1 = FloatVector.broadcast(FS, s1);
+            FloatVector b2 = FloatVector.broadcast(FS, s2), b3 = FloatVector.broadcast(FS, s3);
+            int j = 0;
+            for (; j < bound; j += FL) {
+                FloatVector yv = FloatVector.fromArray(FS, y, yOff + j);
+                yv = FloatVector.fromArray(FS, a, r0 + j).fma(b0, yv);
+                yv = FloatVector.fromArray(FS, a, r1 + j).fma(b1, yv);
+                yv = FloatVector.fromArray(FS, a, r2 + j).fma(b2, yv);
+                yv = FloatVector.fromArray(FS, a, r3 + j).fma(b3, yv);
+                yv.intoArray(y, yOff + j);
+            }
+            for (; j < n; j++) {
+                y[yOff + j] += s0 * a[r0 + j] + s1 * a[r1 + j] + s2 * a[r2 + j] + s3 * a[r3 + j];
+            }
+        }
+        for (; i < m; i++) saxpy(n, alpha * x[xOff + i], a, aOff + i * lda, y, yOff);
+    }
+
+    private static float gemvOut(float alpha, float acc, float beta, float old) {
+        return beta == 0f ? alpha * acc : alpha * acc + beta * old;
     }
 
     @Override
-    public float dot(int n, float[] x, int xOff, float[] y, int yOff) {
-        FloatVector acc = FloatVector.zero(FS);
-        int i = 0, bound = FS.loopBound(n);
-        for (; i < bound; i += FS.length()) {
-            acc = FloatVector.fromArray(FS, x, xOff + i).fma(FloatVector.fromArray(FS, y, yOff + i), acc);
+    public void dgemv(boolean trans, int m, int n, double alpha, double[] a, int aOff, int lda,
+                      double[] x, int xOff, double beta, double[] y, int yOff) {
+        if (trans) dgemvT(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+        else dgemvN(m, n, alpha, a, aOff, lda, x, xOff, beta, y, yOff);
+    }
+
+    private static void dgemvN(int m, int n, double alpha, double[] a, int aOff, int lda,
+                               double[] x, int xOff, double beta, double[] y, int yOff) {
+        int bound = DS.loopBound(n);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
+            DoubleVector c0 = DoubleVector.zero(DS), c1 = c0, c2 = c0, c3 = c0;
+            int j = 0;
+            for (; j < bound; j += DL) {
+                DoubleVector xv = DoubleVector.fromArray(DS, x, xOff + j);
+                c0 = DoubleVector.fromArray(DS, a, r0 + j).fma(xv, c0);
+                c1 = DoubleVector.fromArray(DS, a, r1 + j).fma(xv, c1);
+                c2 = DoubleVector.fromArray(DS, a, r2 + j).fma(xv, c2);
+                c3 = DoubleVector.fromArray(DS, a, r3 + j).fma(xv, c3);
+            }
+            double s0 = c0.reduceLanes(VectorOperators.ADD), s1 = c1.reduceLanes(VectorOperators.ADD);
+            double s2 = c2.reduceLanes(VectorOperators.ADD), s3 = c3.reduceLanes(VectorOperators.ADD);
+            for (; j < n; j++) {
+                double xj = x[xOff + j];
+                s0 += a[r0 + j] * xj;
+                s1 += a[r1 + j] * xj;
+                s2 += a[r2 + j] * xj;
+                s3 += a[r3 + j] * xj;
+            }
+            y[yOff + i] = gemvOut(alpha, s0, beta, y[yOff + i]);
+            y[yOff + i + 1] = gemvOut(alpha, s1, beta, y[yOff + i + 1]);
+            y[yOff + i + 2] = gemvOut(alpha, s2, beta, y[yOff + i + 2]);
+            y[yOff + i + 3] = gemvOut(alpha, s3, beta, y[yOff + i + 3]);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < m; i++) {
+            y[yOff + i] = gemvOut(alpha, ddot(n, a, aOff + i * lda, x, xOff), beta, y[yOff + i]);
+        }
+    }
+
+    private static void dgemvT(int m, int n, double alpha, double[] a, int aOff, int lda,
+                               double[] x, int xOff, double beta, double[] y, int yOff) {
+        if (beta == 0.0) java.util.Arrays.fill(y, yOff, yOff + n, 0.0);
+        else if (beta != 1.0) dscal(n, beta, y, yOff);
+        if (alpha == 0.0) return;
+        int bound = DS.loopBound(n);
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
+            double s0 = alpha * x[xOff + i], s1 = alpha * x[xOff + i + 1];
+            double s2 = alpha * x[xOff + i + 2], s3 = alpha * x[xOff + i + 3];
+            DoubleVector b0 = DoubleVector.broadcast(DS, s0), b1 = DoubleVector.broadcast(DS, s1);
+            DoubleVector b2 = DoubleVector.broadcast(DS, s2), b3 = DoubleVector.broadcast(DS, s3);
+            int j = 0;
+            for (; j < bound; j += DL) {
+                DoubleVector yv = DoubleVector.fromArray(DS, y, yOff + j);
+                yv = DoubleVector.fromArray(DS, a, r0 + j).fma(b0, yv);
+                yv = DoubleVector.fromArray(DS, a, r1 + j).fma(b1, yv);
+                yv = DoubleVector.fromArray(DS, a, r2 + j).fma(b2, yv);
+                yv = DoubleVector.fromArray(DS, a, r3 + j).fma(b3, yv);
+                yv.intoArray(y, yOff + j);
+            }
+            for (; j < n; j++) {
+                y[yOff + j] += s0 * a[r0 + j] + s1 * a[r1 + j] + s2 * a[r2 + j] + s3 * a[r3 + j];
+            }
+        }
+        for (; i < m; i++) daxpy(n, alpha * x[xOff + i], a, aOff + i * lda, y, yOff);
+    }
+
+    private static double gemvOut(double alpha, double acc, double beta, double old) {
+        return beta == 0.0 ? alpha * acc : alpha * acc + beta * old;
+    }
+
+    @Override
+    public void ger(int m, int n, float alpha, float[] x, int xOff, float[] y, int yOff, float[] a, int aOff, int lda) {
+        for (int i = 0; i < m; i++) saxpy(n, alpha * x[xOff + i], y, yOff, a, aOff + i * lda);
+    }
+
+    @Override
+    public void ger(int m, int n, double alpha, double[] x, int xOff, double[] y, int yOff, double[] a, int aOff, int lda) {
+        for (int i = 0; i < m; i++) daxpy(n, alpha * x[xOff + i], y, yOff, a, aOff + i * lda);
+    }
+
+    // ---- level 1 -------------------------------------------------------------------------
+
+    @Override
+    public float dot(int n, float[] x, int xOff, float[] y, int yOff) {
+        return sdot(n, x, xOff, y, yOff);
+    }
+
+    private static float sdot(int n, float[] x, int xOff, float[] y, int yOff) {
+        FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
+            a0 = FloatVector.fromArray(FS, x, xOff + i).fma(FloatVector.fromArray(FS, y, yOff + i), a0);
+            a1 = FloatVector.fromArray(FS, x, xOff + i + FL).fma(FloatVector.fromArray(FS, y, yOff + i + FL), a1);
+            a2 = FloatVector.fromArray(FS, x, xOff + i + 2 * FL).fma(FloatVector.fromArray(FS, y, yOff + i + 2 * FL), a2);
+            a3 = FloatVector.fromArray(FS, x, xOff + i + 3 * FL).fma(FloatVector.fromArray(FS, y, yOff + i + 3 * FL), a3);
+        }
+        for (int bound = FS.loopBound(n); i < bound; i += FL) {
+            a0 = FloatVector.fromArray(FS, x, xOff + i).fma(FloatVector.fromArray(FS, y, yOff + i), a0);
+        }
+        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
         return s;
+    }
+
+    @Override
+    public double dot(int n, double[] x, int xOff, double[] y, int yOff) {
+        return ddot(n, x, xOff, y, yOff);
+    }
+
+    private static double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
+        DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
+            a0 = DoubleVector.fromArray(DS, x, xOff + i).fma(DoubleVector.fromArray(DS, y, yOff + i), a0);
+            a1 = DoubleVector.fromArray(DS, x, xOff + i + DL).fma(DoubleVector.fromArray(DS, y, yOff + i + DL), a1);
+            a2 = DoubleVector.fromArray(DS, x, xOff + i + 2 * DL).fma(DoubleVector.fromArray(DS, y, yOff + i + 2 * DL), a2);
+            a3 = DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).fma(DoubleVector.fromArray(DS, y, yOff + i + 3 * DL), a3);
+        }
+        for (int bound = DS.loopBound(n); i < bound; i += DL) {
+            a0 = DoubleVector.fromArray(DS, x, xOff + i).fma(DoubleVector.fromArray(DS, y, yOff + i), a0);
+        }
+        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
+        return s;
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        saxpy(n, alpha, x, xOff, y, yOff);
+    }
+
+    /** y += alpha·x as a multiply then an add, exactly the scalar reference's rounding. */
+    private static void saxpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        for (int bound = FS.loopBound(n); i < bound; i += FL) {
+            FloatVector.fromArray(FS, x, xOff + i).mul(alpha).add(FloatVector.fromArray(FS, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] += alpha * x[xOff + i];
+    }
+
+    @Override
+    public void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        daxpy(n, alpha, x, xOff, y, yOff);
+    }
+
+    private static void daxpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DL) {
+            DoubleVector.fromArray(DS, x, xOff + i).mul(alpha).add(DoubleVector.fromArray(DS, y, yOff + i))
+                    .intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] += alpha * x[xOff + i];
+    }
+
+    @Override
+    public void scal(int n, float alpha, float[] x, int xOff) {
+        sscal(n, alpha, x, xOff);
+    }
+
+    private static void sscal(int n, float alpha, float[] x, int xOff) {
+        int i = 0;
+        for (int bound = FS.loopBound(n); i < bound; i += FL) {
+            FloatVector.fromArray(FS, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
+        }
+        for (; i < n; i++) x[xOff + i] *= alpha;
+    }
+
+    @Override
+    public void scal(int n, double alpha, double[] x, int xOff) {
+        dscal(n, alpha, x, xOff);
+    }
+
+    private static void dscal(int n, double alpha, double[] x, int xOff) {
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DL) {
+            DoubleVector.fromArray(DS, x, xOff + i).mul(alpha).intoArray(x, xOff + i);
+        }
+        for (; i < n; i++) x[xOff + i] *= alpha;
+    }
+
+    @Override
+    public float sum(int n, float[] x, int xOff) {
+        FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
+            a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i));
+            a1 = a1.add(FloatVector.fromArray(FS, x, xOff + i + FL));
+            a2 = a2.add(FloatVector.fromArray(FS, x, xOff + i + 2 * FL));
+            a3 = a3.add(FloatVector.fromArray(FS, x, xOff + i + 3 * FL));
+        }
+        for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i));
+        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += x[xOff + i];
+        return s;
+    }
+
+    @Override
+    public double sum(int n, double[] x, int xOff) {
+        DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
+            a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i));
+            a1 = a1.add(DoubleVector.fromArray(DS, x, xOff + i + DL));
+            a2 = a2.add(DoubleVector.fromArray(DS, x, xOff + i + 2 * DL));
+            a3 = a3.add(DoubleVector.fromArray(DS, x, xOff + i + 3 * DL));
+        }
+        for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i));
+        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += x[xOff + i];
+        return s;
+    }
+
+    @Override
+    public float asum(int n, float[] x, int xOff) {
+        FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
+            a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i).abs());
+            a1 = a1.add(FloatVector.fromArray(FS, x, xOff + i + FL).abs());
+            a2 = a2.add(FloatVector.fromArray(FS, x, xOff + i + 2 * FL).abs());
+            a3 = a3.add(FloatVector.fromArray(FS, x, xOff + i + 3 * FL).abs());
+        }
+        for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i).abs());
+        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += Math.abs(x[xOff + i]);
+        return s;
+    }
+
+    @Override
+    public double asum(int n, double[] x, int xOff) {
+        DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
+        int i = 0;
+        for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
+            a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i).abs());
+            a1 = a1.add(DoubleVector.fromArray(DS, x, xOff + i + DL).abs());
+            a2 = a2.add(DoubleVector.fromArray(DS, x, xOff + i + 2 * DL).abs());
+            a3 = a3.add(DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).abs());
+        }
+        for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i).abs());
+        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) s += Math.abs(x[xOff + i]);
+        return s;
+    }
+
+    /**
+     * Like the scalar reference, squares are summed in double, where no float's square can
+     * overflow or underflow: each float vector is widened into two double vectors.
+     */
+    @Override
+    public float nrm2(int n, float[] x, int xOff) {
+        DoubleVector a0 = DoubleVector.zero(DS), a1 = a0;
+        int i = 0;
+        for (int bound = FS.loopBound(n); i < bound; i += FL) {
+            FloatVector v = FloatVector.fromArray(FS, x, xOff + i);
+            DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, DS, 0);
+            DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.F2D, DS, 1);
+            a0 = lo.fma(lo, a0);
+            a1 = hi.fma(hi, a1);
+        }
+        double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double v = x[xOff + i];
+            s += v * v;
+        }
+        return (float) Math.sqrt(s);
+    }
+
+    /**
+     * One pass sums the squares and finds the largest magnitude. When that magnitude is between
+     * 2^-480 and 2^480 no square can overflow and any square that underflows is negligible
+     * against the largest, so the plain sum is the answer. Otherwise a second pass rescales by a
+     * power of two near the largest magnitude (exact, unlike a division) before squaring.
+     */
+    @Override
+    public double nrm2(int n, double[] x, int xOff) {
+        DoubleVector s0 = DoubleVector.zero(DS), s1 = s0, m0 = s0, m1 = s0;
+        int i = 0;
+        for (int bound2 = n - 2 * DL; i <= bound2; i += 2 * DL) {
+            DoubleVector v0 = DoubleVector.fromArray(DS, x, xOff + i);
+            DoubleVector v1 = DoubleVector.fromArray(DS, x, xOff + i + DL);
+            s0 = v0.fma(v0, s0);
+            s1 = v1.fma(v1, s1);
+            m0 = m0.max(v0.abs());
+            m1 = m1.max(v1.abs());
+        }
+        double sumSq = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        double scale = m0.max(m1).reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            double v = x[xOff + i];
+            sumSq += v * v;
+            scale = Math.max(scale, Math.abs(v));
+        }
+        if (scale == 0.0 || !Double.isFinite(scale)) return scale;
+        if (scale > NRM2_SMALL && scale < NRM2_BIG) return Math.sqrt(sumSq);
+
+        double down = Math.scalb(1.0, -Math.getExponent(scale));
+        DoubleVector acc0 = DoubleVector.zero(DS), acc1 = acc0;
+        i = 0;
+        for (int bound2 = n - 2 * DL; i <= bound2; i += 2 * DL) {
+            DoubleVector v0 = DoubleVector.fromArray(DS, x, xOff + i).mul(down);
+            DoubleVector v1 = DoubleVector.fromArray(DS, x, xOff + i + DL).mul(down);
+            acc0 = v0.fma(v0, acc0);
+            acc1 = v1.fma(v1, acc1);
+        }
+        double scaled = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double v = x[xOff + i] * down;
+            scaled += v * v;
+        }
+        return Math.sqrt(scaled) / down;
+    }
+
+    // ---- activations ---------------------------------------------------------------------
+    // One loop per activation, chosen by a switch outside the loop, so each loop body is a
+    // straight line of vector operations C2 can keep in registers.
+
+    @Override
+    public void activate(Activation act, int n, float[] x, int xOff, float[] y, int yOff) {
+        switch (act) {
+            case IDENTITY -> { if (x != y || xOff != yOff) System.arraycopy(x, xOff, y, yOff, n); }
+            case ABS -> absF(n, x, xOff, y, yOff);
+            case RELU -> reluF(n, x, xOff, y, yOff);
+            case LEAKY_RELU -> leakyF(n, x, xOff, y, yOff);
+            case TANH -> tanhF(n, x, xOff, y, yOff);
+            case SIGMOID -> sigmoidF(n, x, xOff, y, yOff);
+        }
+    }
+
+    private static void absF(int n, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        for (int bound = FS.loopBound(n); i < bound; i += FL) {
+            FloatVector.fromArray(FS, x, xOff + i).abs().intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Math.abs(x[xOff + i]);
+    }
+
+    /** A blend on z > 0, not max(z, 0), so NaN maps to 0 exactly as the scalar z > 0 ? z : 0. */
+    private static void reluF(int n, float[] x, int xOff, float[] y, int yOff) {
+        FloatVector zero = FloatVector.zero(FS);
+        int i = 0;
+        for (int bound = FS.loopBound(n); i < bound; i += FL) {
+            FloatVector v = FloatVector.fromArray(FS, x, xOff + i);
+            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Activation.RELU.apply(x[xOff + i]);
+    }
+
+    private static void leakyF(int n, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        for (int bound = FS.loopBound(n); i < bound; i += FL) {
+            FloatVector v = FloatVector.fromArray(FS, x, xOff + i);
+            v.mul(F_LEAKY).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Activation.LEAKY_RELU.apply(x[xOff + i]);
+    }
+
+    private static void tanhF(int n, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        for (int bound = FS.loopBound(n); i < bound; i += FL) {
+            FloatVector.fromArray(FS, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Activation.TANH.apply(x[xOff + i]);
+    }
+
+    private static FloatVector sigmoid(FloatVector v) {
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        return one.div(one.add(v.neg().lanewise(VectorOperators.EXP)));
+    }
+
+    private static void sigmoidF(int n, float[] x, int xOff, float[] y, int yOff) {
+        int i = 0;
+        for (int bound = FS.loopBound(n); i < bound; i += FL) {
+            sigmoid(FloatVector.fromArray(FS, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Activation.SIGMOID.apply(x[xOff + i]);
+    }
+
+    @Override
+    public void activate(Activation act, int n, double[] x, int xOff, double[] y, int yOff) {
+        switch (act) {
+            case IDENTITY -> { if (x != y || xOff != yOff) System.arraycopy(x, xOff, y, yOff, n); }
+            case ABS -> absD(n, x, xOff, y, yOff);
+            case RELU -> reluD(n, x, xOff, y, yOff);
+            case LEAKY_RELU -> leakyD(n, x, xOff, y, yOff);
+            case TANH -> tanhD(n, x, xOff, y, yOff);
+            case SIGMOID -> sigmoidD(n, x, xOff, y, yOff);
+        }
+    }
+
+    private static void absD(int n, double[] x, int xOff, double[] y, int yOff) {
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DL) {
+            DoubleVector.fromArray(DS, x, xOff + i).abs().intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Math.abs(x[xOff + i]);
+    }
+
+    private static void reluD(int n, double[] x, int xOff, double[] y, int yOff) {
+        DoubleVector zero = DoubleVector.zero(DS);
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Activation.RELU.apply(x[xOff + i]);
+    }
+
+    private static void leakyD(int n, double[] x, int xOff, double[] y, int yOff) {
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
+            v.mul(D_LEAKY).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Activation.LEAKY_RELU.apply(x[xOff + i]);
+    }
+
+    private static void tanhD(int n, double[] x, int xOff, double[] y, int yOff) {
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DL) {
+            DoubleVector.fromArray(DS, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Activation.TANH.apply(x[xOff + i]);
+    }
+
+    private static DoubleVector sigmoid(DoubleVector v) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        return one.div(one.add(v.neg().lanewise(VectorOperators.EXP)));
+    }
+
+    private static void sigmoidD(int n, double[] x, int xOff, double[] y, int yOff) {
+        int i = 0;
+        for (int bound = DS.loopBound(n); i < bound; i += DL) {
+            sigmoid(DoubleVector.fromArray(DS, x, xOff + i)).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) y[yOff + i] = Activation.SIGMOID.apply(x[xOff + i]);
+    }
+
+    // Backward: dz = dy·act'(z). The derivative is built as a vector and multiplied in, never
+    // blended with dy, so that 0·∞ and NaN in dy propagate exactly as in the scalar reference.
+
+    @Override
+    public void activateBackward(Activation act, int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        FloatVector one = FloatVector.broadcast(FS, 1f), zero = FloatVector.zero(FS);
+        int i = 0, bound = FS.loopBound(n);
+        switch (act) {
+            case IDENTITY -> {
+                if (dy != dz || dyOff != dzOff) System.arraycopy(dy, dyOff, dz, dzOff, n);
+                return;
+            }
+            case ABS -> {
+                FloatVector minusOne = one.neg();
+                for (; i < bound; i += FL) {
+                    FloatVector v = FloatVector.fromArray(FS, z, zOff + i);
+                    FloatVector d = zero.blend(one, v.compare(VectorOperators.GT, 0f))
+                            .blend(minusOne, v.compare(VectorOperators.LT, 0f));
+                    FloatVector.fromArray(FS, dy, dyOff + i).mul(d).intoArray(dz, dzOff + i);
+                }
+            }
+            case RELU -> {
+                for (; i < bound; i += FL) {
+                    VectorMask<Float> pos = FloatVector.fromArray(FS, z, zOff + i).compare(VectorOperators.GT, 0f);
+                    FloatVector.fromArray(FS, dy, dyOff + i).mul(zero.blend(one, pos)).intoArray(dz, dzOff + i);
+                }
+            }
+            case LEAKY_RELU -> {
+                FloatVector slope = FloatVector.broadcast(FS, F_LEAKY);
+                for (; i < bound; i += FL) {
+                    VectorMask<Float> pos = FloatVector.fromArray(FS, z, zOff + i).compare(VectorOperators.GT, 0f);
+                    FloatVector.fromArray(FS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
+                }
+            }
+            case TANH -> {
+                for (; i < bound; i += FL) {
+                    FloatVector t = FloatVector.fromArray(FS, z, zOff + i).lanewise(VectorOperators.TANH);
+                    FloatVector.fromArray(FS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
+                }
+            }
+            case SIGMOID -> {
+                for (; i < bound; i += FL) {
+                    FloatVector s = sigmoid(FloatVector.fromArray(FS, z, zOff + i));
+                    FloatVector.fromArray(FS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
+                }
+            }
+        }
+        for (; i < n; i++) dz[dzOff + i] = dy[dyOff + i] * act.derivative(z[zOff + i]);
+    }
+
+    @Override
+    public void activateBackward(Activation act, int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0), zero = DoubleVector.zero(DS);
+        int i = 0, bound = DS.loopBound(n);
+        switch (act) {
+            case IDENTITY -> {
+                if (dy != dz || dyOff != dzOff) System.arraycopy(dy, dyOff, dz, dzOff, n);
+                return;
+            }
+            case ABS -> {
+                DoubleVector minusOne = one.neg();
+                for (; i < bound; i += DL) {
+                    DoubleVector v = DoubleVector.fromArray(DS, z, zOff + i);
+                    DoubleVector d = zero.blend(one, v.compare(VectorOperators.GT, 0.0))
+                            .blend(minusOne, v.compare(VectorOperators.LT, 0.0));
+                    DoubleVector.fromArray(DS, dy, dyOff + i).mul(d).intoArray(dz, dzOff + i);
+                }
+            }
+            case RELU -> {
+                for (; i < bound; i += DL) {
+                    VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
+                    DoubleVector.fromArray(DS, dy, dyOff + i).mul(zero.blend(one, pos)).intoArray(dz, dzOff + i);
+                }
+            }
+            case LEAKY_RELU -> {
+                DoubleVector slope = DoubleVector.broadcast(DS, D_LEAKY);
+                for (; i < bound; i += DL) {
+                    VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
+                    DoubleVector.fromArray(DS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
+                }
+            }
+            case TANH -> {
+                for (; i < bound; i += DL) {
+                    DoubleVector t = DoubleVector.fromArray(DS, z, zOff + i).lanewise(VectorOperators.TANH);
+                    DoubleVector.fromArray(DS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
+                }
+            }
+            case SIGMOID -> {
+                for (; i < bound; i += DL) {
+                    DoubleVector s = sigmoid(DoubleVector.fromArray(DS, z, zOff + i));
+                    DoubleVector.fromArray(DS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
+                }
+            }
+        }
+        for (; i < n; i++) dz[dzOff + i] = dy[dyOff + i] * act.derivative(z[zOff + i]);
+    }
+
+    /** Per row: z += bias (one vector pass), then the activation over the row while it is in L1. */
+    @Override
+    public void biasActivate(Activation act, int m, int n, float[] bias, int biasOff,
+                             float[] z, int zOff, int ldz, float[] y, int yOff, int ldy) {
+        for (int r = 0; r < m; r++) {
+            int zr = zOff + r * ldz;
+            saxpy(n, 1f, bias, biasOff, z, zr);
+            activate(act, n, z, zr, y, yOff + r * ldy);
+        }
+    }
+
+    @Override
+    public void biasActivate(Activation act, int m, int n, double[] bias, int biasOff,
+                             double[] z, int zOff, int ldz, double[] y, int yOff, int ldy) {
+        for (int r = 0; r < m; r++) {
+            int zr = zOff + r * ldz;
+            daxpy(n, 1.0, bias, biasOff, z, zr);
+            activate(act, n, z, zr, y, yOff + r * ldy);
+        }
     }
 }
