@@ -41,6 +41,12 @@ public interface LaneKernels {
                  float lr, boolean update, float lossTol, float gradTol2, float[] bound, float[] params,
                  int stride, int count, float[] loss, float[] gradNorm2, float[] scratch);
 
+    /** The "keeps training" rule above, NaN-safe; callers use it to tell which lanes stopped. */
+    static boolean keepsTraining(float loss, float gradNorm2, float lossTol, float gradTol2, float bound) {
+        return loss >= lossTol && loss <= bound && loss < Float.POSITIVE_INFINITY
+                && gradNorm2 > gradTol2 && gradNorm2 < Float.POSITIVE_INFINITY;
+    }
+
     /** Parameters of the MLP n → h → 1. */
     static int mlpParams(int n, int h) {
         return h * n + 2 * h + 1;
