@@ -1,0 +1,365 @@
+package dev.basin.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-threaded double GEMM on one block of C, in the Goto/BLIS structure: B is packed into
+ * KC×NR micro-panels (kept in L1 while a column of micro-tiles runs), A into MR×KC micro-panels
+ * (an MC×KC block kept in L2), and an MR×NR register-blocked micro-kernel of 2·MR accumulators
+ * runs over them. Packing resolves both transposes, so all four combinations run the same
+ * kernel. Edge tiles run the same kernel into a scratch tile (the packed panels are zero-padded)
+ * and are copied out with the same per-element arithmetic, so no element's bits depend on where
+ * the tile grid falls. Small products skip packing (see {@link #small}).
+ *
+ * <p>{@code GemmFloat} is the same file for float; generated from it by replacing float with double.
+ */
+final class GemmDouble {
+
+    private static final VectorSpecies<Double> S = VectorKernels.DS;
+    private static final int L = S.length();
+    private static final int BYTES = Double.BYTES;
+
+    /** Micro-tile: MR rows × NR = two vectors of columns: 12 accumulators at every width. */
+    static final int MR = 6;
+    static final int NR = 2 * L;
+    /** A KC×NR micro-panel of B fills about half of a 32 KiB L1. */
+    static final int KC = Math.clamp((16 << 10) / (NR * BYTES), 128, 512);
+    /** An MC×KC block of A fills about half of a 512 KiB L2. */
+    static final int MC = Math.max(MR, (256 << 10) / (KC * BYTES) / MR * MR);
+    /** A KC×NC panel of B fills a few MiB of L3. */
+    static final int NC = Math.max(NR, (4 << 20) / (KC * BYTES) / NR * NR);
+
+    private GemmDouble() {}
+
+    /** Per-thread packing buffers, grown on demand and then reused. */
+    static final class Work {
+        double[] a = new double[0];
+        double[] b = new double[0];
+        final double[] tile = new double[MR * NR];
+
+        double[] a(int size) {
+            if (a.length < size) a = new double[size];
+            return a;
+        }
+
+        double[] b(int size) {
+            if (b.length < size) b = new double[size];
+            return b;
+        }
+    }
+
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
+
+    static Work work() {
+        return WORK.get();
+    }
+
+    /** C = beta·C for k = 0, with the reference's arithmetic (alpha·0 + beta·C). */
+    static void scaleOnly(int m, int n, double alpha, double beta, double[] c, int cOff, int ldc) {
+        double z = alpha * 0.0;
+        for (int i = 0; i < m; i++) {
+            int o = cOff + i * ldc;
+            for (int j = 0; j < n; j++) c[o + j] = beta == 0.0 ? z : z + beta * c[o + j];
+        }
+    }
+
+    // ---- packed path ---------------------------------------------------------------------
+
+    /** C[m×n] = alpha·op(A)·op(B) + beta·C, where the offsets already point at this block. */
+    static void packed(boolean tA, boolean tB, int m, int n, int k, double alpha,
+                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                       double beta, double[] c, int cOff, int ldc, Work w) {
+        int kcMax = Math.min(k, KC);
+        double[] pa = w.a(roundUp(Math.min(m, MC), MR) * kcMax);
+        double[] pb = w.b(roundUp(Math.min(n, NC), NR) * kcMax);
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(tB, b, bOff, ldb, pc, kc, jc, nc, pb);
+                double bet = pc == 0 ? beta : 1.0;
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    packA(tA, a, aOff, lda, ic, mc, pc, kc, pa);
+                    macro(mc, nc, kc, alpha, pa, pb, bet, c, cOff + ic * ldc + jc, ldc, w.tile);
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int x, int r) {
+        return (x + r - 1) / r * r;
+    }
+
+    /** Packs op(A)[ic..ic+mc, pc..pc+kc] as MR-row micro-panels, p-major, zero-padded rows. */
+    private static void packA(boolean tA, double[] a, int aOff, int lda, int ic, int mc, int pc, int kc, double[] pa) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int base = ir * kc;
+            if (tA) {
+                // op(A)(i,p) = a[p·lda + i]: each p holds MR adjacent elements.
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (pc + p) * lda + ic + ir, dst = base + p * MR;
+                    int r = 0;
+                    for (; r < mr; r++) pa[dst + r] = a[src + r];
+                    for (; r < MR; r++) pa[dst + r] = 0.0;
+                }
+            } else {
+                // op(A)(i,p) = a[i·lda + p]: read each row contiguously, write with stride MR.
+                int r = 0;
+                for (; r < mr; r++) {
+                    int src = aOff + (ic + ir + r) * lda + pc, dst = base + r;
+                    for (int p = 0; p < kc; p++) pa[dst + p * MR] = a[src + p];
+                }
+                for (; r < MR; r++) {
+                    for (int p = 0; p < kc; p++) pa[base + r + p * MR] = 0.0;
+                }
+            }
+        }
+    }
+
+    /** Packs op(B)[pc..pc+kc, jc..jc+nc] as NR-column micro-panels, p-major, zero-padded columns. */
+    private static void packB(boolean tB, double[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, double[] pb) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int base = jr * kc;
+            if (tB) {
+                // op(B)(p,j) = b[j·ldb + p]: read each row of b contiguously, write with stride NR.
+                int q = 0;
+                for (; q < nr; q++) {
+                    int src = bOff + (jc + jr + q) * ldb + pc, dst = base + q;
+                    for (int p = 0; p < kc; p++) pb[dst + p * NR] = b[src + p];
+                }
+                for (; q < NR; q++) {
+                    for (int p = 0; p < kc; p++) pb[base + q + p * NR] = 0.0;
+                }
+            } else if (nr == NR) {
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (pc + p) * ldb + jc + jr, dst = base + p * NR;
+                    DoubleVector.fromArray(S, b, src).intoArray(pb, dst);
+                    DoubleVector.fromArray(S, b, src + L).intoArray(pb, dst + L);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (pc + p) * ldb + jc + jr, dst = base + p * NR;
+                    int q = 0;
+                    for (; q < nr; q++) pb[dst + q] = b[src + q];
+                    for (; q < NR; q++) pb[dst + q] = 0.0;
+                }
+            }
+        }
+    }
+
+    /** Runs the micro-kernel over every MR×NR tile of an mc×nc block. */
+    private static void macro(int mc, int nc, int kc, double alpha, double[] pa, double[] pb,
+                              double beta, double[] c, int cOff, int ldc, double[] tile) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int co = cOff + ir * ldc + jr;
+                if (mr == MR && nr == NR) {
+                    kernel(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, co, ldc);
+                } else {
+                    // alpha = 1, beta = 0 stores the raw sums; the copy-out applies the same
+                    // fma(sum, alpha, beta·c) as the vector epilogue, lane for lane.
+                    kernel(kc, pa, ir * kc, pb, jr * kc, 1.0, 0.0, tile, 0, NR);
+                    copyOut(tile, mr, nr, alpha, beta, c, co, ldc);
+                }
+            }
+        }
+    }
+
+    /**
+     * The MR×NR micro-kernel: C[6×NR] = fma(sum, alpha, beta·C) with sum over kc packed
+     * steps. beta = 0 never reads C. Written out by hand so that the twelve accumulators stay
+     * in registers.
+     */
+    private static void kernel(int kc, double[] pa, int ao, double[] pb, int bo,
+                               double alpha, double beta, double[] c, int co, int ldc) {
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ap = ao + p * MR, bp = bo + p * NR;
+            DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, pb, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, pa[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, pa[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, pa[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, pa[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, pa[ap + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, pa[ap + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        if (beta == 0.0) {
+            DoubleVector z = DoubleVector.zero(S);
+            c00.fma(va, z).intoArray(c, co);
+            c01.fma(va, z).intoArray(c, co + L);
+            c10.fma(va, z).intoArray(c, co + ldc);
+            c11.fma(va, z).intoArray(c, co + ldc + L);
+            c20.fma(va, z).intoArray(c, co + 2 * ldc);
+            c21.fma(va, z).intoArray(c, co + 2 * ldc + L);
+            c30.fma(va, z).intoArray(c, co + 3 * ldc);
+            c31.fma(va, z).intoArray(c, co + 3 * ldc + L);
+            c40.fma(va, z).intoArray(c, co + 4 * ldc);
+            c41.fma(va, z).intoArray(c, co + 4 * ldc + L);
+            c50.fma(va, z).intoArray(c, co + 5 * ldc);
+            c51.fma(va, z).intoArray(c, co + 5 * ldc + L);
+        } else {
+            DoubleVector vb = DoubleVector.broadcast(S, beta);
+            int o = co;
+            c00.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c01.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            c10.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c11.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            c20.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c21.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            c30.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c31.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            c40.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c41.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            c50.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c51.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        }
+    }
+
+    // ---- small path ----------------------------------------------------------------------
+
+    /**
+     * Without packing, for products where copying the operands costs more than it saves: rows
+     * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie, in
+     * tiles of 4 rows × NR columns. Only what cannot be read in place is copied: op(B) when
+     * transB (transposed, padded to whole tiles), else the last partial column block (padded).
+     * A short last row block repeats its last row rather than reading past A; partial tiles go
+     * through the scratch tile. No masked loads or stores: those fall off the fast path at the
+     * end of an array.
+     */
+    static void small(boolean tA, boolean tB, int m, int n, int k, double alpha,
+                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                      double beta, double[] c, int cOff, int ldc, Work w) {
+        int nFull = n / NR * NR;
+        double[] tb = null;
+        int ldt = 0;
+        if (tB) {
+            ldt = roundUp(n, NR);
+            tb = w.b(k * ldt);
+            for (int p = 0; p < k; p++) {
+                int dst = p * ldt, j = 0;
+                for (; j < n; j++) tb[dst + j] = b[bOff + j * ldb + p];
+                for (; j < ldt; j++) tb[dst + j] = 0.0;
+            }
+            nFull = 0;
+        } else if (nFull < n) {
+            ldt = NR;
+            tb = w.b(k * NR);
+            for (int p = 0; p < k; p++) {
+                int src = bOff + p * ldb + nFull, dst = p * NR, j = 0;
+                for (; j < n - nFull; j++) tb[dst + j] = b[src + j];
+                for (; j < NR; j++) tb[dst + j] = 0.0;
+            }
+        }
+        int rs = tA ? 1 : lda, cs = tA ? lda : 1;
+        for (int i = 0; i < m; i += 4) {
+            int rows = Math.min(4, m - i);
+            for (int j = 0; j < nFull; j += NR) {
+                smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc, NR, w.tile);
+            }
+            for (int j = nFull; j < n; j += NR) {
+                smallTile(k, a, aOff + i * rs, rs, cs, rows, tb, j - nFull, ldt, alpha, beta, c, cOff + i * ldc + j, ldc,
+                        Math.min(NR, n - j), w.tile);
+            }
+        }
+    }
+
+    /** One tile of up to 4 rows × NR columns of the small path; cols < NR goes through tile. */
+    private static void smallTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
+                                  double alpha, double beta, double[] c, int co, int ldc, int cols, double[] tile) {
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
+        DoubleVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = p * cs;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ao + ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        if (rows == 4 && cols == NR) {
+            DoubleVector va = DoubleVector.broadcast(S, alpha);
+            if (beta == 0.0) {
+                DoubleVector z = DoubleVector.zero(S);
+                c00.fma(va, z).intoArray(c, co);
+                c01.fma(va, z).intoArray(c, co + L);
+                c10.fma(va, z).intoArray(c, co + ldc);
+                c11.fma(va, z).intoArray(c, co + ldc + L);
+                c20.fma(va, z).intoArray(c, co + 2 * ldc);
+                c21.fma(va, z).intoArray(c, co + 2 * ldc + L);
+                c30.fma(va, z).intoArray(c, co + 3 * ldc);
+                c31.fma(va, z).intoArray(c, co + 3 * ldc + L);
+            } else {
+                DoubleVector vb = DoubleVector.broadcast(S, beta);
+                int o = co;
+                c00.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+                c01.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+                o += ldc;
+                c10.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+                c11.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+                o += ldc;
+                c20.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+                c21.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+                o += ldc;
+                c30.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+                c31.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            }
+        } else {
+            c00.intoArray(tile, 0);
+            c01.intoArray(tile, L);
+            c10.intoArray(tile, NR);
+            c11.intoArray(tile, NR + L);
+            c20.intoArray(tile, 2 * NR);
+            c21.intoArray(tile, 2 * NR + L);
+            c30.intoArray(tile, 3 * NR);
+            c31.intoArray(tile, 3 * NR + L);
+            copyOut(tile, rows, cols, alpha, beta, c, co, ldc);
+        }
+    }
+
+    /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */
+    private static void copyOut(double[] tile, int rows, int cols, double alpha, double beta, double[] c, int co, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            int o = co + r * ldc, t = r * NR;
+            for (int q = 0; q < cols; q++) {
+                c[o + q] = Math.fma(tile[t + q], alpha, beta == 0.0 ? 0.0 : c[o + q] * beta);
+            }
+        }
+    }
+}
