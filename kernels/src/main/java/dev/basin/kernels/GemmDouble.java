@@ -1,6 +1,7 @@
 package dev.basin.kernels;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -36,6 +37,7 @@ final class GemmDouble {
     static final class Work {
         double[] a = new double[0];
         double[] b = new double[0];
+        double[] b2 = new double[0];
         final double[] tile = new double[MR * NR];
 
         double[] a(int size) {
@@ -46,6 +48,11 @@ final class GemmDouble {
         double[] b(int size) {
             if (b.length < size) b = new double[size];
             return b;
+        }
+
+        double[] b2(int size) {
+            if (b2.length < size) b2 = new double[size];
+            return b2;
         }
     }
 
@@ -165,7 +172,7 @@ final class GemmDouble {
                     // alpha = 1, beta = 0 stores the raw sums; the copy-out applies the same
                     // fma(sum, alpha, beta·c) as the vector epilogue, lane for lane.
                     kernel(kc, pa, ir * kc, pb, jr * kc, 1.0, 0.0, tile, 0, NR);
-                    copyOut(tile, mr, nr, alpha, beta, c, co, ldc);
+                    copyOut(tile, NR, mr, nr, alpha, beta, c, co, ldc);
                 }
             }
         }
@@ -245,53 +252,124 @@ final class GemmDouble {
 
     /**
      * Without packing, for products where copying the operands costs more than it saves: rows
-     * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie, in
-     * tiles of 4 rows × NR columns. Only what cannot be read in place is copied: op(B) when
-     * transB (transposed, padded to whole tiles), else the last partial column block (padded).
-     * A short last row block repeats its last row rather than reading past A; partial tiles go
-     * through the scratch tile. No masked loads or stores: those fall off the fast path at the
-     * end of an array.
+     * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie. Whole
+     * NR-column blocks run in tiles of 4 rows × 2 vectors, the remaining columns in tiles of 8
+     * rows × 1 (masked) vector. op(B) is copied only when transB (transposed, padded to whole
+     * tiles) or when a masked load would reach past the end of b. A short row block repeats its
+     * last row rather than reading past A. Masked accesses stay inside their arrays: past the
+     * end they leave the Vector API's fast path.
      */
     static void small(boolean tA, boolean tB, int m, int n, int k, double alpha,
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                       double beta, double[] c, int cOff, int ldc, Work w) {
-        int nFull = n / NR * NR;
-        double[] tb = null;
-        int ldt = 0;
         if (tB) {
-            ldt = roundUp(n, NR);
-            tb = w.b(k * ldt);
+            int ldt = roundUp(n, NR);
+            double[] t = w.b(k * ldt);
             for (int p = 0; p < k; p++) {
                 int dst = p * ldt, j = 0;
-                for (; j < n; j++) tb[dst + j] = b[bOff + j * ldb + p];
-                for (; j < ldt; j++) tb[dst + j] = 0.0;
+                for (; j < n; j++) t[dst + j] = b[bOff + j * ldb + p];
+                for (; j < ldt; j++) t[dst + j] = 0.0;
             }
-            nFull = 0;
-        } else if (nFull < n) {
-            ldt = NR;
-            tb = w.b(k * NR);
-            for (int p = 0; p < k; p++) {
-                int src = bOff + p * ldb + nFull, dst = p * NR, j = 0;
-                for (; j < n - nFull; j++) tb[dst + j] = b[src + j];
-                for (; j < NR; j++) tb[dst + j] = 0.0;
-            }
+            b = t;
+            bOff = 0;
+            ldb = ldt;
         }
         int rs = tA ? 1 : lda, cs = tA ? lda : 1;
+        int nFull = n / NR * NR;
         for (int i = 0; i < m; i += 4) {
             int rows = Math.min(4, m - i);
             for (int j = 0; j < nFull; j += NR) {
-                smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc, NR, w.tile);
+                smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc, w.tile);
             }
-            for (int j = nFull; j < n; j += NR) {
-                smallTile(k, a, aOff + i * rs, rs, cs, rows, tb, j - nFull, ldt, alpha, beta, c, cOff + i * ldc + j, ldc,
-                        Math.min(NR, n - j), w.tile);
+        }
+        for (int j = nFull; j < n; j += L) {
+            int cols = Math.min(L, n - j);
+            double[] bb = b;
+            int bo = bOff + j, ld = ldb;
+            if (bo + (k - 1) * ld + L > b.length) {
+                // The last rows' vectors would reach past b: copy this column strip, padded.
+                bb = w.b2(k * L);
+                for (int p = 0; p < k; p++) {
+                    int src = bOff + p * ldb + j, dst = p * L, q = 0;
+                    for (; q < cols; q++) bb[dst + q] = b[src + q];
+                    for (; q < L; q++) bb[dst + q] = 0.0;
+                }
+                bo = 0;
+                ld = L;
+            }
+            for (int i = 0; i < m; i += 8) {
+                narrowTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), bb, bo, ld, cols, alpha, beta,
+                        c, cOff + i * ldc + j, ldc, w.tile);
             }
         }
     }
 
-    /** One tile of up to 4 rows × NR columns of the small path; cols < NR goes through tile. */
+    /** Up to 8 rows × one vector of cols ≤ L columns; C is written with masked stores where they stay inside c. */
+    private static void narrowTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
+                                   int cols, double alpha, double beta, double[] c, int co, int ldc, double[] tile) {
+        VectorMask<Double> mask = S.indexInRange(0, cols);
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
+        int a7 = ao + last * rs;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (int p = 0; p < k; p++) {
+            DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * ldb, mask);
+            int ap = p * cs;
+            s0 = DoubleVector.broadcast(S, a[ao + ap]).fma(bv, s0);
+            s1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+            s2 = DoubleVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+            s3 = DoubleVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+            s4 = DoubleVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+            s5 = DoubleVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+            s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+            s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+        }
+        if (co + last * ldc + L <= c.length) {
+            DoubleVector va = DoubleVector.broadcast(S, alpha);
+            DoubleVector vb = DoubleVector.broadcast(S, beta);
+            DoubleVector z = DoubleVector.zero(S);
+            boolean readC = beta != 0.0;
+            int o = co;
+            s0.fma(va, readC ? DoubleVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
+            if (last < 1) return;
+            o += ldc;
+            s1.fma(va, readC ? DoubleVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
+            if (last < 2) return;
+            o += ldc;
+            s2.fma(va, readC ? DoubleVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
+            if (last < 3) return;
+            o += ldc;
+            s3.fma(va, readC ? DoubleVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
+            if (last < 4) return;
+            o += ldc;
+            s4.fma(va, readC ? DoubleVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
+            if (last < 5) return;
+            o += ldc;
+            s5.fma(va, readC ? DoubleVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
+            if (last < 6) return;
+            o += ldc;
+            s6.fma(va, readC ? DoubleVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
+            if (last < 7) return;
+            o += ldc;
+            s7.fma(va, readC ? DoubleVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
+        } else {
+            // The tile needs 8 rows of L: MR·NR ≥ 8·L at every width (6·2L).
+            s0.intoArray(tile, 0);
+            s1.intoArray(tile, L);
+            s2.intoArray(tile, 2 * L);
+            s3.intoArray(tile, 3 * L);
+            s4.intoArray(tile, 4 * L);
+            s5.intoArray(tile, 5 * L);
+            s6.intoArray(tile, 6 * L);
+            s7.intoArray(tile, 7 * L);
+            copyOut(tile, L, rows, cols, alpha, beta, c, co, ldc);
+        }
+    }
+
+    /** Up to 4 rows × NR columns of the small path; a short row block goes through tile. */
     private static void smallTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
-                                  double alpha, double beta, double[] c, int co, int ldc, int cols, double[] tile) {
+                                  double alpha, double beta, double[] c, int co, int ldc, double[] tile) {
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
@@ -313,7 +391,7 @@ final class GemmDouble {
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        if (rows == 4 && cols == NR) {
+        if (rows == 4) {
             DoubleVector va = DoubleVector.broadcast(S, alpha);
             if (beta == 0.0) {
                 DoubleVector z = DoubleVector.zero(S);
@@ -349,14 +427,14 @@ final class GemmDouble {
             c21.intoArray(tile, 2 * NR + L);
             c30.intoArray(tile, 3 * NR);
             c31.intoArray(tile, 3 * NR + L);
-            copyOut(tile, rows, cols, alpha, beta, c, co, ldc);
+            copyOut(tile, NR, rows, NR, alpha, beta, c, co, ldc);
         }
     }
 
     /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */
-    private static void copyOut(double[] tile, int rows, int cols, double alpha, double beta, double[] c, int co, int ldc) {
+    private static void copyOut(double[] tile, int ldt, int rows, int cols, double alpha, double beta, double[] c, int co, int ldc) {
         for (int r = 0; r < rows; r++) {
-            int o = co + r * ldc, t = r * NR;
+            int o = co + r * ldc, t = r * ldt;
             for (int q = 0; q < cols; q++) {
                 c[o + q] = Math.fma(tile[t + q], alpha, beta == 0.0 ? 0.0 : c[o + q] * beta);
             }
