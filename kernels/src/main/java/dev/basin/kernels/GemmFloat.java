@@ -39,6 +39,8 @@ final class GemmFloat {
         float[] b = new float[0];
         float[] b2 = new float[0];
         final float[] tile = new float[MR * NR];
+        private final int[] gather = new int[NR];
+        private int gatherLd = -1;
 
         float[] a(int size) {
             if (a.length < size) a = new float[size];
@@ -48,6 +50,15 @@ final class GemmFloat {
         float[] b(int size) {
             if (b.length < size) b = new float[size];
             return b;
+        }
+
+        /** Offsets 0, ldb, 2·ldb, … for gathering NR rows of a transposed B. */
+        int[] gather(int ldb) {
+            if (gatherLd != ldb) {
+                for (int q = 0; q < NR; q++) gather[q] = q * ldb;
+                gatherLd = ldb;
+            }
+            return gather;
         }
 
         float[] b2(int size) {
@@ -84,7 +95,7 @@ final class GemmFloat {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(tB, b, bOff, ldb, pc, kc, jc, nc, pb);
+                packB(tB, b, bOff, ldb, pc, kc, jc, nc, pb, w);
                 float bet = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
@@ -127,12 +138,20 @@ final class GemmFloat {
     }
 
     /** Packs op(B)[pc..pc+kc, jc..jc+nc] as NR-column micro-panels, p-major, zero-padded columns. */
-    private static void packB(boolean tB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb) {
+    private static void packB(boolean tB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb, Work w) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int base = jr * kc;
-            if (tB) {
-                // op(B)(p,j) = b[j·ldb + p]: read each row of b contiguously, write with stride NR.
+            if (tB && nr == NR) {
+                // op(B)(p,j) = b[j·ldb + p]: gather each packed row from NR rows of b.
+                int[] idx = w.gather(ldb);
+                int src = bOff + (jc + jr) * ldb + pc;
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(S, b, src + p, idx, 0).intoArray(pb, base + p * NR);
+                    FloatVector.fromArray(S, b, src + p, idx, L).intoArray(pb, base + p * NR + L);
+                }
+            } else if (tB) {
+                // A partial panel: read each row of b contiguously, write with stride NR.
                 int q = 0;
                 for (; q < nr; q++) {
                     int src = bOff + (jc + jr + q) * ldb + pc, dst = base + q;
@@ -265,8 +284,11 @@ final class GemmFloat {
         if (tB) {
             int ldt = roundUp(n, NR);
             float[] t = w.b(k * ldt);
+            int[] idx = w.gather(ldb);
+            int nVec = n / L * L;
             for (int p = 0; p < k; p++) {
                 int dst = p * ldt, j = 0;
+                for (; j < nVec; j += L) FloatVector.fromArray(S, b, bOff + j * ldb + p, idx, 0).intoArray(t, dst + j);
                 for (; j < n; j++) t[dst + j] = b[bOff + j * ldb + p];
                 for (; j < ldt; j++) t[dst + j] = 0f;
             }
