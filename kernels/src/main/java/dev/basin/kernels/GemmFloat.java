@@ -6,14 +6,17 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Single-threaded float GEMM on one block of C, in the Goto/BLIS structure: B is packed into
- * KC×NR micro-panels (kept in L1 while a column of micro-tiles runs), A into MR×KC micro-panels
- * (an MC×KC block kept in L2), and an MR×NR register-blocked micro-kernel of 2·MR accumulators
- * runs over them. Packing resolves both transposes, so all four combinations run the same
- * kernel. Edge tiles run the same kernel into a scratch tile (the packed panels are zero-padded)
- * and are copied out with the same per-element arithmetic, so no element's bits depend on where
- * the tile grid falls. Small products skip packing (see {@link #small}).
+ * KC×NR micro-panels (one stays near the core while a column of micro-tiles runs), A into
+ * MR×KC micro-panels (an MC×KC block kept in L2), and an MR×NR register-blocked micro-kernel
+ * of 2·MR accumulators runs over them. NR is two vectors of the species, so the tile follows
+ * the width: 6 rows × 2 vectors at 128, 256 and 512 bits. Packing resolves both transposes,
+ * so all four combinations run the same kernel. Edge tiles run the same kernel into a scratch
+ * tile (the packed panels are zero-padded) and are copied out with the same per-element
+ * arithmetic, so no element's bits depend on where the tile grid falls. Small products skip
+ * packing (see {@link #small}).
  *
- * <p>{@code GemmDouble} is this file with float replaced by double; keep them in step.
+ * <p>{@code GemmDouble} is generated from this file (float → double, FS → DS, 0f → 0.0): edit
+ * this one and regenerate, so the two never drift apart.
  */
 final class GemmFloat {
 

@@ -12,9 +12,8 @@ import java.util.concurrent.Future;
  * {@link KernelSupport#sgemm} (beta = 0 ignores C's old contents, NaN included). Arguments are
  * trusted; {@link Kernels} checks them.
  *
- * <p>Three paths, chosen by shape alone: small products (m·n·k ≤ 64³, or m ≤ 4 without
- * transB) run unpacked; larger ones run the packed Goto/BLIS kernel ({@link GemmFloat},
- * {@link GemmDouble}); products of at least {@link #PARALLEL_MIN_FLOPS} split C into contiguous
+ * <p>Three paths, chosen by shape alone: small products (see isSmall) run unpacked; larger
+ * ones run the packed Goto/BLIS kernel ({@link GemmFloat}, {@link GemmDouble}); products of at least {@link #PARALLEL_MIN_FLOPS} split C into contiguous
  * strips of whole micro-tiles, one per thread. Each element of C is computed by one thread in
  * the same k order whatever the split, so the result has the same bits for every thread count.
  *
@@ -29,6 +28,8 @@ public final class VectorGemm {
     /** Below this many flops (2·m·n·k) a call stays on the calling thread: about 2·160³. */
     public static final long PARALLEL_MIN_FLOPS = 8_000_000L;
     private static final long SMALL_VOLUME = 64L * 64 * 64;
+    /** Without transB the unpacked path reads B in place, so it wins for longer (measured on Zen 4). */
+    private static final long SMALL_VOLUME_IN_PLACE = 128L * 128 * 128;
 
     private static volatile int threads = initialThreads();
     private static ExecutorService pool;
@@ -114,8 +115,15 @@ public final class VectorGemm {
 
     // ---- partition -----------------------------------------------------------------------
 
+    /**
+     * The unpacked path: up to 64³ always; without transB (B read in place, nothing copied) up
+     * to 128³, and for few rows (m ≤ 32) while B is at most 128 Ki elements (cache-resident).
+     */
     static boolean isSmall(boolean transB, int m, int n, int k) {
-        return (long) m * n * k <= SMALL_VOLUME || (m <= 4 && !transB);
+        long volume = (long) m * n * k;
+        if (volume <= SMALL_VOLUME) return true;
+        if (transB) return false;
+        return volume <= SMALL_VOLUME_IN_PLACE || m <= 4 || (m <= 32 && (long) k * n <= 128 * 1024);
     }
 
     /** One block of C: rows [i0, i1), columns [j0, j1). */

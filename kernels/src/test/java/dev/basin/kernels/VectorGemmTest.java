@@ -216,6 +216,19 @@ class VectorGemmTest {
         }
     }
 
+    /** Several k blocks on the packed path (m > 32 and m·n·k > 128³ keep it off the unpacked one). */
+    @Example
+    void deepKPacked() {
+        for (boolean tA : new boolean[] {false, true}) {
+            for (boolean tB : new boolean[] {false, true}) {
+                Case c = new Case(tA, tB, 140, 70, 1100, -1.0, 0.5, 3, 1, 2, 0, 1, 3, 13);
+                assertTrue(!VectorGemm.isSmall(tB, c.m(), c.n(), c.k()));
+                checkFloat(c, 1);
+                checkDouble(c, 1);
+            }
+        }
+    }
+
     /** More columns than NC at the narrower widths (NC = 2048 floats at 128 bits). */
     @Example
     void manyColumnBlocks() {
