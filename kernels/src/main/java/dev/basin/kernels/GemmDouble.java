@@ -279,7 +279,7 @@ final class GemmDouble {
     /**
      * Without packing, for products where copying the operands costs more than it saves: rows
      * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie. Whole
-     * NR-column blocks run in tiles of 4 rows × 2 vectors, the remaining columns in tiles of 8
+     * NR-column blocks run in tiles of MR rows × 2 vectors, the remaining columns in tiles of 8
      * rows × 1 (masked) vector. op(B) is copied only when transB (transposed, padded to whole
      * tiles) or when a masked load would reach past the end of b. A short row block repeats its
      * last row rather than reading past A. Masked accesses stay inside their arrays: past the
@@ -305,10 +305,10 @@ final class GemmDouble {
         }
         int rs = tA ? 1 : lda, cs = tA ? lda : 1;
         int nFull = n / NR * NR;
-        for (int i = 0; i < m; i += 4) {
-            int rows = Math.min(4, m - i);
+        for (int i = 0; i < m; i += MR) {
+            int rows = Math.min(MR, m - i);
             for (int j = 0; j < nFull; j += NR) {
-                smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc, w.tile);
+                smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         for (int j = nFull; j < n; j += L) {
@@ -396,13 +396,14 @@ final class GemmDouble {
         }
     }
 
-    /** Up to 4 rows × NR columns of the small path; a short row block goes through tile. */
+    /** Up to MR rows × NR columns of the small path. */
     private static void smallTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
-                                  double alpha, double beta, double[] c, int co, int ldc, double[] tile) {
+                                  double alpha, double beta, double[] c, int co, int ldc) {
         int last = rows - 1;
-        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00;
-        DoubleVector c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs, a5 = ao + last * rs;
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         for (int p = 0; p < k; p++) {
             int bp = bo + p * ldb, ap = p * cs;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
@@ -419,45 +420,41 @@ final class GemmDouble {
             x = DoubleVector.broadcast(S, a[a3 + ap]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[a4 + ap]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[a5 + ap]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
         }
-        if (rows == 4) {
-            DoubleVector va = DoubleVector.broadcast(S, alpha);
-            if (beta == 0.0) {
-                DoubleVector z = DoubleVector.zero(S);
-                c00.fma(va, z).intoArray(c, co);
-                c01.fma(va, z).intoArray(c, co + L);
-                c10.fma(va, z).intoArray(c, co + ldc);
-                c11.fma(va, z).intoArray(c, co + ldc + L);
-                c20.fma(va, z).intoArray(c, co + 2 * ldc);
-                c21.fma(va, z).intoArray(c, co + 2 * ldc + L);
-                c30.fma(va, z).intoArray(c, co + 3 * ldc);
-                c31.fma(va, z).intoArray(c, co + 3 * ldc + L);
-            } else {
-                DoubleVector vb = DoubleVector.broadcast(S, beta);
-                int o = co;
-                c00.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-                c01.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-                o += ldc;
-                c10.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-                c11.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-                o += ldc;
-                c20.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-                c21.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-                o += ldc;
-                c30.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-                c31.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-            }
-        } else {
-            c00.intoArray(tile, 0);
-            c01.intoArray(tile, L);
-            c10.intoArray(tile, NR);
-            c11.intoArray(tile, NR + L);
-            c20.intoArray(tile, 2 * NR);
-            c21.intoArray(tile, 2 * NR + L);
-            c30.intoArray(tile, 3 * NR);
-            c31.intoArray(tile, 3 * NR + L);
-            copyOut(tile, NR, rows, NR, alpha, beta, c, co, ldc);
-        }
+        // Row by row, stopping after the last real row: whole NR columns always fit in C.
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        boolean readC = beta != 0.0;
+        int o = co;
+        c00.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c01.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 1) return;
+        o += ldc;
+        c10.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c11.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 2) return;
+        o += ldc;
+        c20.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c21.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 3) return;
+        o += ldc;
+        c30.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c31.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 4) return;
+        o += ldc;
+        c40.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c41.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 5) return;
+        o += ldc;
+        c50.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c51.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
     }
 
     /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */
