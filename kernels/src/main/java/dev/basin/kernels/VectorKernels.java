@@ -142,6 +142,32 @@ final class VectorKernels extends ScalarKernels {
         return beta == 0f ? alpha * acc : alpha * acc + beta * old;
     }
 
+    // GEMM lives in VectorGemm (packed Goto/BLIS kernels, small-shape path, threads).
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc) {
+        VectorGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                      double beta, double[] c, int cOff, int ldc) {
+        VectorGemm.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void gram(int m, int k, float alpha, float[] a, int aOff, int lda, float beta, float[] c, int cOff, int ldc) {
+        VectorGemm.gram(m, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void gram(int m, int k, double alpha, double[] a, int aOff, int lda, double beta, double[] c, int cOff, int ldc) {
+        VectorGemm.gram(m, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+    }
+
     @Override
     public void dgemv(boolean trans, int m, int n, double alpha, double[] a, int aOff, int lda,
                       double[] x, int xOff, double beta, double[] y, int yOff) {

@@ -1,0 +1,355 @@
+package dev.basin.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+
+/**
+ * {@link VectorGemm} against a float64 triple loop, on every path: small (unpacked), packed
+ * (several KC, MC and NC blocks), threaded, all four transposes, offsets, padded leading
+ * dimensions, every tail, k = 0, beta 0 / 1 / other (beta = 0 with NaN in C). Tolerance per
+ * element: (k + 2)·eps·(|alpha|·Σ|a||b| + |beta·c|). And the thread count never changes a bit.
+ * Surefire runs this at 128, 256 and 512 bits, so every micro-tile shape is exercised.
+ */
+@AddLifecycleHook(VectorGemmTest.RequiresVectorModule.class)
+class VectorGemmTest {
+
+    /** Skips the class in the surefire run without jdk.incubator.vector. */
+    public static class RequiresVectorModule implements SkipExecutionHook {
+        @Override
+        public SkipResult shouldBeSkipped(LifecycleContext context) {
+            return KernelProvider.vectorModulePresent()
+                    ? SkipResult.doNotSkip()
+                    : SkipResult.skip("jdk.incubator.vector is not in the boot layer");
+        }
+    }
+
+    /** One product: shapes, transposes, scalars, and where each matrix lies in its array. */
+    record Case(boolean tA, boolean tB, int m, int n, int k, double alpha, double beta,
+                int aOff, int padA, int bOff, int padB, int cOff, int padC, long seed) {
+
+        int rowsA() { return tA ? k : m; }
+        int colsA() { return tA ? m : k; }
+        int rowsB() { return tB ? n : k; }
+        int colsB() { return tB ? k : n; }
+        int lda() { return colsA() + padA; }
+        int ldb() { return colsB() + padB; }
+        int ldc() { return n + padC; }
+        int lenA() { return aOff + rowsA() * lda() + 3; }
+        int lenB() { return bOff + rowsB() * ldb() + 3; }
+        int lenC() { return cOff + m * ldc() + 3; }
+    }
+
+    // ---- generators ----------------------------------------------------------------------
+
+    private static Arbitrary<Double> alphas() {
+        return Arbitraries.oneOf(Arbitraries.of(1.0, -1.0, 0.0, 0.5), Arbitraries.doubles().between(-2, 2));
+    }
+
+    private static Arbitrary<Double> betas() {
+        return Arbitraries.oneOf(Arbitraries.of(0.0, 1.0, -1.0), Arbitraries.doubles().between(-2, 2));
+    }
+
+    private static Arbitrary<Case> cases(Arbitrary<Integer> ms, Arbitrary<Integer> ns, Arbitrary<Integer> ks) {
+        Arbitrary<Integer> off = Arbitraries.integers().between(0, 7);
+        Arbitrary<Integer> pad = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(1, 17));
+        return net.jqwik.api.Combinators.combine(
+                        Arbitraries.of(true, false), Arbitraries.of(true, false), ms, ns, ks, alphas(), betas(),
+                        off.list().ofSize(3))
+                .flatAs((tA, tB, m, n, k, alpha, beta, offs) -> net.jqwik.api.Combinators.combine(
+                                pad.list().ofSize(3), Arbitraries.longs())
+                        .as((pads, seed) -> new Case(tA, tB, m, n, k, alpha, beta,
+                                offs.get(0), pads.get(0), offs.get(1), pads.get(1), offs.get(2), pads.get(2), seed)));
+    }
+
+    /** Sizes 1..64 and a few just above: the unpacked path, every tail below the vector length. */
+    @Provide
+    Arbitrary<Case> smallCases() {
+        Arbitrary<Integer> d = Arbitraries.integers().between(1, 70);
+        return cases(d, d, d);
+    }
+
+    /** 1..200 per side: mostly the packed path, with partial micro-tiles in both directions. */
+    @Provide
+    Arbitrary<Case> packedCases() {
+        Arbitrary<Integer> d = Arbitraries.integers().between(1, 200);
+        return cases(d, d, d);
+    }
+
+    /** k beyond every KC (KC ≤ 512 at every width): several k blocks, C accumulated across them. */
+    @Provide
+    Arbitrary<Case> deepCases() {
+        return cases(Arbitraries.integers().between(5, 40), Arbitraries.integers().between(1, 40),
+                Arbitraries.integers().between(513, 1100));
+    }
+
+    /** Large enough to be split across threads. */
+    @Provide
+    Arbitrary<Case> parallelCases() {
+        Arbitrary<Integer> d = Arbitraries.integers().between(150, 330);
+        return cases(d, d, d);
+    }
+
+    // ---- properties ----------------------------------------------------------------------
+
+    @Property(tries = 150)
+    void smallShapesMatchReference(@ForAll("smallCases") Case c) {
+        checkFloat(c, 1);
+        checkDouble(c, 1);
+    }
+
+    @Property(tries = 100)
+    void packedShapesMatchReference(@ForAll("packedCases") Case c) {
+        checkFloat(c, 1);
+        checkDouble(c, 1);
+    }
+
+    @Property(tries = 25)
+    void deepKMatchesReference(@ForAll("deepCases") Case c) {
+        checkFloat(c, 1);
+        checkDouble(c, 1);
+    }
+
+    @Property(tries = 12)
+    void threadedMatchesReference(@ForAll("parallelCases") Case c, @ForAll @IntRange(min = 2, max = 5) int threads) {
+        checkFloat(c, threads);
+        checkDouble(c, threads);
+    }
+
+    /** Every element is computed by one thread in one k order: bits do not depend on the thread count. */
+    @Property(tries = 10)
+    void threadCountDoesNotChangeBits(@ForAll("parallelCases") Case c, @ForAll @IntRange(min = 2, max = 7) int threads) {
+        float[] one = runFloat(c, 1), many = runFloat(c, threads);
+        assertArrayEquals(one, many, "float C differs between 1 and " + threads + " threads for " + c);
+        double[] dOne = runDouble(c, 1), dMany = runDouble(c, threads);
+        assertArrayEquals(dOne, dMany, "double C differs between 1 and " + threads + " threads for " + c);
+    }
+
+    @Property(tries = 60)
+    void gramMatchesReferenceAndIsSymmetric(@ForAll @IntRange(min = 1, max = 150) int m,
+                                            @ForAll @IntRange(min = 1, max = 150) int k,
+                                            @ForAll("alphaValues") double alpha, @ForAll("betaValues") double beta,
+                                            @ForAll long seed) {
+        Case c = new Case(false, true, m, m, k, alpha, beta, 2, 3, 2, 3, 1, 2, seed);
+        Random r = new Random(seed);
+        double[] a = random(r, c.lenA()), cc = random(r, c.lenC());
+        // A symmetric old C, so that the whole result must be symmetric for any beta.
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < i; j++) cc[c.cOff() + i * c.ldc() + j] = cc[c.cOff() + j * c.ldc() + i];
+        }
+        float[] af = toFloat(a), cf = toFloat(cc);
+        VectorGemm.gram(m, k, (float) alpha, af, c.aOff(), c.lda(), (float) beta, cf, c.cOff(), c.ldc());
+        double[] cd = cc.clone();
+        VectorGemm.gram(m, k, alpha, a, c.aOff(), c.lda(), beta, cd, c.cOff(), c.ldc());
+        Case asGemm = new Case(false, true, m, m, k, alpha, beta, c.aOff(), c.padA(), c.aOff(), c.padA(), c.cOff(), c.padC(), seed);
+        compare(asGemm, toDouble(af), toDouble(af), toDouble(toFloat(cc)), toDouble(cf), 0x1p-24, "gram float");
+        compare(asGemm, a, a, cc, cd, 0x1p-53, "gram double");
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < i; j++) {
+                int ij = c.cOff() + i * c.ldc() + j, ji = c.cOff() + j * c.ldc() + i;
+                assertEquals(cf[ij], cf[ji], "float gram not symmetric at " + i + "," + j);
+                assertEquals(cd[ij], cd[ji], "double gram not symmetric at " + i + "," + j);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<Double> alphaValues() {
+        return alphas();
+    }
+
+    @Provide
+    Arbitrary<Double> betaValues() {
+        return betas();
+    }
+
+    /** beta = 0 must ignore C entirely, NaN and infinity included, on the small and the packed path. */
+    @Property(tries = 40)
+    void betaZeroIgnoresNaNInC(@ForAll @IntRange(min = 1, max = 120) int m, @ForAll @IntRange(min = 1, max = 120) int n,
+                               @ForAll @IntRange(min = 1, max = 120) int k, @ForAll boolean tA, @ForAll boolean tB) {
+        Case c = new Case(tA, tB, m, n, k, 1.5, 0.0, 1, 1, 2, 0, 3, 5, 42);
+        float[] cf = new float[c.lenC()];
+        double[] cd = new double[c.lenC()];
+        Arrays.fill(cf, Float.NaN);
+        Arrays.fill(cd, Double.POSITIVE_INFINITY);
+        Random r = new Random(7);
+        double[] a = random(r, c.lenA()), b = random(r, c.lenB());
+        float[] af = toFloat(a), bf = toFloat(b);
+        VectorGemm.sgemm(tA, tB, m, n, k, 1.5f, af, c.aOff(), c.lda(), bf, c.bOff(), c.ldb(), 0f, cf, c.cOff(), c.ldc());
+        VectorGemm.dgemm(tA, tB, m, n, k, 1.5, a, c.aOff(), c.lda(), b, c.bOff(), c.ldb(), 0.0, cd, c.cOff(), c.ldc());
+        double[] nanFill = new double[c.lenC()], infFill = new double[c.lenC()];
+        Arrays.fill(nanFill, Double.NaN);
+        Arrays.fill(infFill, Double.POSITIVE_INFINITY);
+        compare(c, toDouble(af), toDouble(bf), nanFill, toDouble(cf), 0x1p-24, "float");
+        compare(c, a, b, infFill, cd, 0x1p-53, "double");
+    }
+
+    @Property(tries = 30)
+    void kZeroScalesC(@ForAll @IntRange(min = 1, max = 40) int m, @ForAll @IntRange(min = 1, max = 40) int n,
+                      @ForAll("betaValues") double beta, @ForAll boolean tA, @ForAll boolean tB) {
+        checkFloat(new Case(tA, tB, m, n, 0, 1.25, beta, 1, 0, 0, 0, 2, 1, 9), 1);
+        checkDouble(new Case(tA, tB, m, n, 0, 1.25, beta, 1, 0, 0, 0, 2, 1, 9), 1);
+    }
+
+    /** Several MC blocks at every width, partial tiles both ways, offsets, all transposes. */
+    @Example
+    void manyRowBlocks() {
+        for (boolean tA : new boolean[] {false, true}) {
+            for (boolean tB : new boolean[] {false, true}) {
+                Case c = new Case(tA, tB, 1100, 37, 131, 0.75, -0.5, 5, 2, 1, 3, 4, 1, 11);
+                checkFloat(c, 1);
+                checkDouble(c, 2);
+            }
+        }
+    }
+
+    /** Several k blocks on the packed path (m > 32 and m·n·k > 128³ keep it off the unpacked one). */
+    @Example
+    void deepKPacked() {
+        for (boolean tA : new boolean[] {false, true}) {
+            for (boolean tB : new boolean[] {false, true}) {
+                Case c = new Case(tA, tB, 140, 70, 1100, -1.0, 0.5, 3, 1, 2, 0, 1, 3, 13);
+                assertTrue(!VectorGemm.isSmall(tB, c.m(), c.n(), c.k()));
+                checkFloat(c, 1);
+                checkDouble(c, 1);
+            }
+        }
+    }
+
+    /** More columns than NC at the narrower widths (NC = 2048 floats at 128 bits). */
+    @Example
+    void manyColumnBlocks() {
+        Case c = new Case(false, true, 9, 2100, 520, 1.0, 1.0, 0, 0, 3, 1, 0, 0, 12);
+        checkFloat(c, 1);
+        checkDouble(new Case(true, false, 9, 2100, 520, 1.0, 0.0, 0, 0, 3, 1, 0, 0, 12), 1);
+    }
+
+    @Example
+    void threadSettingRejectsZero() {
+        int before = VectorGemm.threads();
+        try {
+            VectorGemm.setThreads(0);
+            throw new AssertionError("setThreads(0) was accepted");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("threads"));
+        }
+        assertEquals(before, VectorGemm.threads());
+    }
+
+    // ---- helpers -------------------------------------------------------------------------
+
+    private static float[] runFloat(Case c, int threads) {
+        Random r = new Random(c.seed());
+        float[] a = toFloat(random(r, c.lenA())), b = toFloat(random(r, c.lenB())), cc = toFloat(random(r, c.lenC()));
+        withThreads(threads, () -> VectorGemm.sgemm(c.tA(), c.tB(), c.m(), c.n(), c.k(), (float) c.alpha(),
+                a, c.aOff(), c.lda(), b, c.bOff(), c.ldb(), (float) c.beta(), cc, c.cOff(), c.ldc()));
+        return cc;
+    }
+
+    private static double[] runDouble(Case c, int threads) {
+        Random r = new Random(c.seed());
+        double[] a = random(r, c.lenA()), b = random(r, c.lenB()), cc = random(r, c.lenC());
+        withThreads(threads, () -> VectorGemm.dgemm(c.tA(), c.tB(), c.m(), c.n(), c.k(), c.alpha(),
+                a, c.aOff(), c.lda(), b, c.bOff(), c.ldb(), c.beta(), cc, c.cOff(), c.ldc()));
+        return cc;
+    }
+
+    private static void checkFloat(Case c, int threads) {
+        Random r = new Random(c.seed());
+        float[] a = toFloat(random(r, c.lenA())), b = toFloat(random(r, c.lenB()));
+        double[] c0 = toDouble(toFloat(random(r, c.lenC())));
+        float[] cc = toFloat(c0);
+        withThreads(threads, () -> VectorGemm.sgemm(c.tA(), c.tB(), c.m(), c.n(), c.k(), (float) c.alpha(),
+                a, c.aOff(), c.lda(), b, c.bOff(), c.ldb(), (float) c.beta(), cc, c.cOff(), c.ldc()));
+        // The reference sees the float-rounded alpha and beta the kernel saw.
+        Case rounded = new Case(c.tA(), c.tB(), c.m(), c.n(), c.k(), (float) c.alpha(), (float) c.beta(),
+                c.aOff(), c.padA(), c.bOff(), c.padB(), c.cOff(), c.padC(), c.seed());
+        compare(rounded, toDouble(a), toDouble(b), c0, toDouble(cc), 0x1p-24, "float");
+    }
+
+    private static void checkDouble(Case c, int threads) {
+        Random r = new Random(c.seed());
+        double[] a = random(r, c.lenA()), b = random(r, c.lenB()), c0 = random(r, c.lenC());
+        double[] cc = c0.clone();
+        withThreads(threads, () -> VectorGemm.dgemm(c.tA(), c.tB(), c.m(), c.n(), c.k(), c.alpha(),
+                a, c.aOff(), c.lda(), b, c.bOff(), c.ldb(), c.beta(), cc, c.cOff(), c.ldc()));
+        compare(c, a, b, c0, cc, 0x1p-53, "double");
+    }
+
+    /**
+     * Checks got against alpha·op(A)·op(B) + beta·C0 computed in float64 (a, b as the kernel
+     * saw them), and that every element of the array outside the m×n block still equals C0.
+     */
+    private static void compare(Case c, double[] a, double[] b, double[] c0, double[] got, double eps, String what) {
+        for (int i = 0; i < c.m(); i++) {
+            for (int j = 0; j < c.n(); j++) {
+                double acc = 0, mag = 0;
+                for (int p = 0; p < c.k(); p++) {
+                    double av = c.tA() ? a[c.aOff() + p * c.lda() + i] : a[c.aOff() + i * c.lda() + p];
+                    double bv = c.tB() ? b[c.bOff() + j * c.ldb() + p] : b[c.bOff() + p * c.ldb() + j];
+                    acc += av * bv;
+                    mag += Math.abs(av * bv);
+                }
+                int ci = c.cOff() + i * c.ldc() + j;
+                double old = c0[ci];
+                double want = c.beta() == 0 ? c.alpha() * acc : c.alpha() * acc + c.beta() * old;
+                double scale = Math.abs(c.alpha()) * mag + (c.beta() == 0 ? 0 : Math.abs(c.beta() * old));
+                double tol = (c.k() + 2) * eps * scale + Double.MIN_NORMAL;
+                double err = Math.abs(got[ci] - want);
+                if (!(err <= tol)) {
+                    throw new AssertionError(what + " C[" + i + "," + j + "] = " + got[ci] + ", expected " + want
+                            + " (error " + err + " > tolerance " + tol + ") for " + c);
+                }
+            }
+        }
+        for (int ci = 0; ci < got.length; ci++) {
+            int rel = ci - c.cOff();
+            boolean inside = rel >= 0 && rel / c.ldc() < c.m() && rel % c.ldc() < c.n();
+            if (!inside && Double.doubleToLongBits(got[ci]) != Double.doubleToLongBits(c0[ci])
+                    && !(Double.isNaN(got[ci]) && Double.isNaN(c0[ci]))) {
+                throw new AssertionError(what + " wrote outside C's m×n block at index " + ci + " for " + c);
+            }
+        }
+    }
+
+    private static void withThreads(int threads, Runnable body) {
+        int before = VectorGemm.threads();
+        VectorGemm.setThreads(threads);
+        try {
+            body.run();
+        } finally {
+            VectorGemm.setThreads(before);
+        }
+    }
+
+    private static double[] random(Random r, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) x[i] = r.nextDouble() * 2 - 1;
+        return x;
+    }
+
+    private static float[] toFloat(double[] x) {
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i++) y[i] = (float) x[i];
+        return y;
+    }
+
+    private static double[] toDouble(float[] x) {
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) y[i] = x[i];
+        return y;
+    }
+}
