@@ -3,10 +3,11 @@ package dev.basin.analysis.regress;
 import java.util.SplittableRandom;
 
 /**
- * Kernel ridge regression, min Σ(f(x_i) − y_i)² + α‖f‖², on z-scored features, without an intercept
- * (as scikit-learn's KernelRidge). The RBF kernel k(x, z) = exp(−γ‖x − z‖²) uses the Nyström
+ * Kernel ridge regression, min Σ(f(x_i) − y_i)² + α‖f‖², on z-scored features. The linear kernel has no intercept
+ * (as scikit-learn's KernelRidge); the RBF one centres the target on its training mean, so rows far
+ * from every landmark predict the mean rather than 0. The RBF kernel k(x, z) = exp(−γ‖x − z‖²) uses the Nyström
  * approximation with m landmarks drawn from the training rows: f = Σ_j β_j k(·, c_j) with
- * (K_nmᵀK_nm + α K_mm) β = K_nmᵀ y. The linear kernel k(x, z) = xᵀz is solved exactly in the
+ * (K_nmᵀK_nm + α K_mm) β = K_nmᵀ (y − ȳ), predicting ȳ + f. The linear kernel k(x, z) = xᵀz is solved exactly in the
  * primal, (ZᵀZ + αI) w = Zᵀy, which is the same function.
  */
 public final class KernelRidge implements Regressor {
@@ -17,7 +18,7 @@ public final class KernelRidge implements Regressor {
     private final double alpha, gamma;
     private final int landmarks;
 
-    /** gamma ≤ 0 means 1/d (scikit-learn's default). */
+    /** gamma ≤ 0 means the median heuristic: 1 / median squared distance between landmarks. */
     public KernelRidge(Kernel kernel, double alpha, double gamma, int landmarks) {
         this.kernel = kernel;
         this.alpha = alpha;
@@ -29,7 +30,7 @@ public final class KernelRidge implements Regressor {
 
     @Override public String hyperparameters() {
         return kernel == Kernel.RBF
-                ? "kernel ridge, RBF γ=" + (gamma > 0 ? gamma : "1/d") + ", α=" + alpha + ", Nyström with " + landmarks + " random landmarks, z-scored features, no intercept"
+                ? "kernel ridge, RBF γ=" + (gamma > 0 ? gamma : "1/median squared landmark distance (median heuristic)") + ", α=" + alpha + ", Nyström with " + landmarks + " random landmarks, z-scored features, target centred on its training mean"
                 : "kernel ridge, linear kernel xᵀz, α=" + alpha + ", z-scored features, no intercept (solved in the primal)";
     }
 
@@ -47,7 +48,6 @@ public final class KernelRidge implements Regressor {
                 return v;
             };
         }
-        double g = gamma > 0 ? gamma : 1.0 / d;
         int n = z.length, m = Math.min(landmarks, n);
         // m distinct landmarks by a partial Fisher–Yates shuffle
         int[] idx = new int[n];
@@ -59,6 +59,10 @@ public final class KernelRidge implements Regressor {
             int t = idx[i]; idx[i] = idx[j]; idx[j] = t;
             c[i] = z[idx[i]];
         }
+        double g = gamma > 0 ? gamma : 1.0 / medianSquaredDistance(c);
+        double ym = 0;
+        for (double v : y) ym += v;
+        double yMean = ym / n;
         double[][] knm = new double[n][m];
         for (int i = 0; i < n; i++) for (int j = 0; j < m; j++) knm[i][j] = rbf(z[i], c[j], g);
         double[][] ata = new double[m][m];
@@ -68,27 +72,47 @@ public final class KernelRidge implements Regressor {
             for (int j = 0; j < m; j++) {
                 double rj = r[j];
                 if (rj == 0) continue;
-                aty[j] += rj * y[i];
+                aty[j] += rj * (y[i] - yMean);
                 double[] row = ata[j];
                 for (int k = 0; k < m; k++) row[k] += rj * r[k];
             }
         }
+        double maxDiag = 0;
         for (int j = 0; j < m; j++) for (int k = 0; k < m; k++) ata[j][k] += alpha * rbf(c[j], c[k], g);
+        for (int j = 0; j < m; j++) maxDiag = Math.max(maxDiag, ata[j][j]);
+        // Landmarks from neighbouring epochs nearly coincide, so the system is nearly singular: a
+        // jitter of 1e-9·max diagonal keeps the Cholesky path (the SVD fallback is far slower).
+        for (int j = 0; j < m; j++) ata[j][j] += 1e-9 * maxDiag;
         double[] beta = SymmetricSolve.solve(ata, aty);
         return row -> {
             double[] q = s.apply(row);
-            double v = 0;
+            double v = yMean;
             for (int j = 0; j < m; j++) v += beta[j] * rbf(q, c[j], g);
             return v;
         };
     }
 
+    static double medianSquaredDistance(double[][] c) {
+        int m = c.length;
+        if (m < 2) return 1.0;
+        double[] d2 = new double[m * (m - 1) / 2];
+        int k = 0;
+        for (int i = 0; i < m; i++) for (int j = i + 1; j < m; j++) d2[k++] = squaredDistance(c[i], c[j]);
+        java.util.Arrays.sort(d2);
+        double med = d2[d2.length / 2];
+        return med > 0 ? med : 1.0;
+    }
+
     static double rbf(double[] a, double[] b, double g) {
+        return Math.exp(-g * squaredDistance(a, b));
+    }
+
+    static double squaredDistance(double[] a, double[] b) {
         double s = 0;
         for (int k = 0; k < a.length; k++) {
             double t = a[k] - b[k];
             s += t * t;
         }
-        return Math.exp(-g * s);
+        return s;
     }
 }
