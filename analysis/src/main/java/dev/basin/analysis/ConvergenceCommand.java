@@ -89,7 +89,7 @@ public final class ConvergenceCommand implements Callable<Integer> {
         target = target.toAbsolutePath().normalize();
         if (Files.exists(target)) throw bad("--out " + target + " already exists; choose a new folder");
         long t0 = System.nanoTime();
-        PrintStream err = spec.commandLine().getErr() == null ? System.err : new PrintStream(System.err, true);
+        PrintStream err = System.err;
         ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("convergence").setInitialMax(ConvergenceStudy.workUnits(settings))
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(err)).setUpdateIntervalMillis(250).build();
         ConvergenceStudy.Results results;
