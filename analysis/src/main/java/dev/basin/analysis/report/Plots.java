@@ -25,7 +25,7 @@ public final class Plots {
 
     /** Scatter of y against x with the line a + b·x over the x range. */
     public static void scatterWithFit(Path file, String title, String xLabel, String yLabel, double[] x, double[] y,
-                                      double a, double b) throws IOException {
+                                      double a, double b, String curveName, double[] curveX, double[] curveY) throws IOException {
         XYChart c = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
         c.getStyler().setMarkerSize(3);
         XYSeries pts = c.addSeries("rows", x, y);
@@ -35,6 +35,11 @@ public final class Plots {
         XYSeries fit = c.addSeries(String.format("fit: %.2f + %.2f·x", a, b), new double[] {lo, hi}, new double[] {a + b * lo, a + b * hi});
         fit.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         fit.setMarker(SeriesMarkers.NONE);
+        if (curveName != null) {
+            XYSeries cv = c.addSeries(curveName, curveX, curveY);
+            cv.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            cv.setMarker(SeriesMarkers.NONE);
+        }
         BitmapEncoder.saveBitmap(c, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
@@ -64,11 +69,12 @@ public final class Plots {
         if (!(lo <= hi)) { lo = 0; hi = 1; }
         lo = Math.floor(lo);
         hi = Math.ceil(hi) + 1;
-        int bins = (int) Math.max(1, Math.min(40, hi - lo));
+        int bins = (int) Math.max(1, Math.min(60, hi - lo));
         CategoryChart c = new CategoryChartBuilder().width(900).height(600).title(title).xAxisTitle(xLabel)
                 .yAxisTitle("share of converged runs").build();
         c.getStyler().setOverlapped(true);
         c.getStyler().setXAxisDecimalPattern("#");
+        c.getStyler().setXAxisLabelRotation(90);
         c.getStyler().setYAxisDecimalPattern("0.00");
         for (int i = 0; i < names.size(); i++) {
             List<Double> data = new ArrayList<>();

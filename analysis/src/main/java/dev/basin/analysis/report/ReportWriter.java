@@ -119,7 +119,8 @@ public final class ReportWriter {
         double[] x = new double[t.rows()];
         for (int i = 0; i < x.length; i++) x[i] = t.x[i][c];
         Plots.scatterWithFit(dir.resolve("epochs_vs_l2.png"), "Epochs remaining against L2 distance to the run's end point",
-                "L2 distance to final parameters", "epochs remaining", x, t.y, ev.l2.a(), ev.l2.b());
+                "L2 distance to final parameters", "epochs remaining", x, t.y, ev.l2.a(), ev.l2.b(),
+                String.format(Locale.ROOT, "fit: %.2f + %.2f·ln x", ev.logL2.a(), ev.logL2.b()), curveX(x), curveY(x));
         String best = ranking().getFirst();
         List<String> names = new ArrayList<>(List.of(best + " (grouped CV)"));
         List<double[]> preds = new ArrayList<>(List.of(r.score(best, GROUPED).cv().outOfFold()));
@@ -132,6 +133,20 @@ public final class ReportWriter {
         Plots.histograms(dir.resolve("smart_init.png"), "Epochs to convergence: random against smart initialisation",
                 "epochs to convergence", List.of("random (all " + s.candidates() + ")", "smart (best " + s.kept() + " by initial loss)"),
                 List.of(epochs(s, false), epochs(s, true)));
+    }
+
+    private double[] curveX(double[] x) {
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
+        for (double v : x) if (v > 0) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        double[] c = new double[200];
+        for (int i = 0; i < c.length; i++) c[i] = lo * Math.pow(hi / lo, i / (c.length - 1.0));
+        return c;
+    }
+
+    private double[] curveY(double[] x) {
+        double[] cx = curveX(x), cy = new double[cx.length];
+        for (int i = 0; i < cx.length; i++) cy[i] = ev.logL2.a() + ev.logL2.b() * Math.log(cx[i]);
+        return cy;
     }
 
     static double[] epochs(SmartInit.Result s, boolean smartOnly) {
