@@ -53,7 +53,8 @@ public final class ConvergenceStudy {
         if (out.used().size() < Math.max(2, s.folds())) {
             throw new IllegalStateException("only " + out.used().size() + " of " + out.all().size()
                     + " runs converged (tolerance " + s.traces().lossTolerance() + ", cap " + s.traces().maxEpochs()
-                    + " epochs); need at least " + s.folds() + " for " + s.folds() + "-fold grouped cross-validation");
+                    + " epochs); need at least " + s.folds() + " for " + s.folds() + "-fold grouped cross-validation. "
+                    + "The model may not be able to reach that loss at all (one ReLU unit on XOR bottoms out at 0.25): raise --tol or --max-epochs, or pick another --model");
         }
         // Top up the progress bar for runs we did not need.
         if (out.used().size() < s.runs()) progress.accept(s.runs() - out.used().size());
