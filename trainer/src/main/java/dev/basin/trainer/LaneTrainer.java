@@ -77,8 +77,18 @@ public final class LaneTrainer {
 
     /** Trains runs 0..seeds.length−1 (run i from seeds[i]) on {@code threads} threads; results in run order, identical for any thread count. */
     public List<RunResult> run(long[] seeds, int threads) {
+        return run(seeds, threads, null);
+    }
+
+    /**
+     * As {@link #run(long[], int)}, recording every {@code traceEvery}-th epoch (and the last) of
+     * every run into per-run {@link Trace}s that are handed to {@code sink} in run order at the end.
+     * Trace losses and gradient norms are the lane kernel's float values.
+     */
+    public List<RunResult> run(long[] seeds, int threads, TraceSink sink) {
         int count = seeds.length;
         RunResult[] out = new RunResult[count];
+        Trace[] traces = sink == null ? null : new Trace[count];
         int chunk = chunkSize();
         int chunks = (count + chunk - 1) / chunk;
         AtomicInteger next = new AtomicInteger();
@@ -87,7 +97,7 @@ public final class LaneTrainer {
             int k;
             while ((k = next.getAndIncrement()) < chunks) {
                 int from = k * chunk;
-                c.train(seeds, from, Math.min(count, from + chunk), out);
+                c.train(seeds, from, Math.min(count, from + chunk), out, traces);
             }
         };
         if (threads <= 1 || chunks <= 1) {
@@ -105,6 +115,7 @@ public final class LaneTrainer {
             }
         }
         for (int i = 0; i < count; i++) if (out[i] == null) throw new IllegalStateException("run " + i + " did not finish (a worker failed)");
+        if (traces != null) for (Trace tr : traces) tr.replay(sink);
         return List.of(out);
     }
 
@@ -116,7 +127,9 @@ public final class LaneTrainer {
     /** One chunk's buffers, reused for every chunk a worker takes. */
     private final class Chunk {
         final int cap;
-        final float[] params, bound, loss, gn2, scratch;
+        final float[] params, bound, loss, gn2, scratch, before;
+        final double[] row = new double[p];
+        Trace[] laneTrace;
         final int[] ids;
         final double[] initialLoss;
         final double[][] initialParams;
@@ -132,15 +145,22 @@ public final class LaneTrainer {
             initialLoss = new double[cap];
             initialParams = new double[cap][];
             scratch = new float[isAbs ? 1 : LaneKernels.mlpScratchSize(n, h)];
+            before = new float[p * cap];
         }
 
-        void train(long[] seeds, int from, int to, RunResult[] out) {
+        void train(long[] seeds, int from, int to, RunResult[] out, Trace[] traces) {
             int live = to - from;
+            if (traces != null && laneTrace == null) laneTrace = new Trace[cap];
             for (int i = 0; i < live; i++) {
                 ids[i] = from + i;
                 initialise(seeds[from + i], i);
                 bound[i] = Float.POSITIVE_INFINITY;
+                if (traces != null) {
+                    laneTrace[i] = new Trace(new RunSpec(from + i, seeds[from + i], arch, data, cfg), p);
+                    traces[from + i] = laneTrace[i];
+                }
             }
+            int every = cfg.traceEvery();
             boolean mse = cfg.loss() == Loss.MSE;
             float lossScale = mse ? 1f / d : 1f, gradScale = mse ? 2f / d : 2f;
             float lr = (float) cfg.learningRate(), lossTol = (float) cfg.lossTolerance();
@@ -148,6 +168,8 @@ public final class LaneTrainer {
             float gradTol2 = gt < 0 ? -1f : (float) (gt * gt);
             for (int epoch = 0; live > 0; epoch++) {
                 boolean update = epoch < cfg.maxEpochs();
+                boolean snap = traces != null && epoch % every == 0;
+                if (snap) System.arraycopy(params, 0, before, 0, p * cap);   // the kernel updates in place
                 int stopped = isAbs
                         ? kernels.absEpoch(n, d, x, t, lossScale, gradScale, lr, update, lossTol, gradTol2, bound, params, cap, live, loss, gn2)
                         : kernels.mlpEpoch(act, n, h, d, x, t, lossScale, gradScale, lr, update, lossTol, gradTol2, bound, params, cap, live, loss, gn2, scratch);
@@ -159,17 +181,27 @@ public final class LaneTrainer {
                         if (LaneKernels.keepsTraining(loss[i], gn2[i], lossTol, gradTol2, Float.POSITIVE_INFINITY)) bound[i] = b;
                     }
                 }
-                if (stopped == 0 && update) continue;
+                if (stopped == 0 && update && !snap) continue;
                 for (int i = 0; i < live; ) {
                     if (update && LaneKernels.keepsTraining(loss[i], gn2[i], lossTol, gradTol2, epoch == 0 ? Float.POSITIVE_INFINITY : bound[i])) {
+                        if (snap) record(i, epoch, before);
                         i++;
                         continue;
                     }
                     out[ids[i]] = result(i, epoch, lossTol, gradTol2, seeds[ids[i]]);
+                    if (traces != null) {
+                        record(i, epoch, params);          // a stopped lane was not updated
+                        laneTrace[i].finish(out[ids[i]]);
+                    }
                     live--;
                     moveLane(live, i);
                 }
             }
+        }
+
+        private void record(int i, int epoch, float[] from) {
+            for (int q = 0; q < p; q++) row[q] = from[q * cap + i];
+            laneTrace[i].add(epoch, loss[i], Math.sqrt(gn2[i]), row);
         }
 
         private RunResult result(int i, int epoch, float lossTol, float gradTol2, long seed) {
@@ -187,13 +219,17 @@ public final class LaneTrainer {
 
         private void moveLane(int from, int to) {
             if (from == to) return;
-            for (int q = 0; q < p; q++) params[q * cap + to] = params[q * cap + from];
+            for (int q = 0; q < p; q++) {
+                params[q * cap + to] = params[q * cap + from];
+                before[q * cap + to] = before[q * cap + from];
+            }
             ids[to] = ids[from];
             bound[to] = bound[from];
             loss[to] = loss[from];
             gn2[to] = gn2[from];
             initialLoss[to] = initialLoss[from];
             initialParams[to] = initialParams[from];
+            if (laneTrace != null) laneTrace[to] = laneTrace[from];
         }
 
         /** The same draws as {@link Network#initialize}: layer by layer, W then b, in double, rounded to float. */

@@ -102,4 +102,24 @@ class LaneTrainerTest {
         assertThrows(IllegalArgumentException.class, () -> new LaneTrainer(Architecture.mlp(Activation.RELU, 2, 4, 4, 1), DataSets.randomPoints(4, 2, 1), TrainConfig.seed004()));
         assertThrows(IllegalArgumentException.class, () -> new LaneTrainer(Architecture.abs(2), DataSets.centeredXor(), TrainConfig.seed004().withMomentum(0.5)));
     }
+
+    @Test
+    void laneTracesMatchTracesOfRunsTrainedAlone() {
+        TrainConfig cfg = TrainConfig.seed004().withTraceEvery(3);
+        MemoryTraceSink lanes = new MemoryTraceSink(), alone = new MemoryTraceSink();
+        List<RunResult> r = new LaneTrainer(Architecture.abs(2), DataSets.centeredXor(), cfg).run(seeds(40, 0), 2, lanes);
+        Trainer t = new Trainer(Architecture.abs(2), DataSets.centeredXor(), cfg);
+        for (int i = 0; i < 40; i++) t.run(i, i, alone);
+        for (int i = 0; i < 40; i++) {
+            Trace a = alone.traces().get(i), l = lanes.traces().get(i);
+            assertEquals(i, l.spec().run());
+            assertSame(r.get(i), l.result());
+            assertEquals(a.size(), l.size(), "run " + i);
+            for (int k = 0; k < a.size(); k++) {
+                assertEquals(a.epoch(k), l.epoch(k));
+                assertEquals(a.loss(k), l.loss(k), 1e-6 * Math.max(1, a.loss(k)));
+                for (int q = 0; q < 3; q++) assertEquals(a.param(k, q), l.param(k, q), 1e-5 * Math.max(1, Math.abs(a.param(k, q))));
+            }
+        }
+    }
 }
