@@ -30,7 +30,7 @@ public final class ConvergenceStudy {
 
     public record Results(Settings settings, TraceExperiment.Outcome traces, FeatureTable table, List<Regressor> models,
                           List<Score> scores, int[] rowFolds, int[] groupFolds, SmartInit.Result smart,
-                          Map<String, Double> stageSeconds) {
+                          Map<String, Double> stageSeconds, Map<String, Double> stageCpuSeconds) {
 
         public Score score(String model, String split) {
             for (Score s : scores) if (s.cv().model().equals(model) && s.cv().split().equals(split)) return s;
@@ -46,10 +46,12 @@ public final class ConvergenceStudy {
     }
 
     public static Results run(Settings s, IntConsumer progress) {
-        Map<String, Double> t = new LinkedHashMap<>();
+        Map<String, Double> t = new LinkedHashMap<>(), cpu = new LinkedHashMap<>();
         long t0 = System.nanoTime();
+        double c0 = cpuSeconds();
         TraceExperiment.Outcome out = TraceExperiment.run(s.traces(), s.runs(), s.maxDraws(), progress);
         t.put("traces", secs(t0));
+        cpu.put("traces", cpuSeconds() - c0);
         if (out.used().size() < Math.max(2, s.folds())) {
             throw new IllegalStateException("only " + out.used().size() + " of " + out.all().size()
                     + " runs converged (tolerance " + s.traces().lossTolerance() + ", cap " + s.traces().maxEpochs()
@@ -60,10 +62,13 @@ public final class ConvergenceStudy {
         if (out.used().size() < s.runs()) progress.accept(s.runs() - out.used().size());
 
         t0 = System.nanoTime();
+        c0 = cpuSeconds();
         FeatureTable table = FeatureTable.build(out.used());
         t.put("features", secs(t0));
+        cpu.put("features", cpuSeconds() - c0);
 
         t0 = System.nanoTime();
+        c0 = cpuSeconds();
         List<Regressor> models = Regressors.all(table, s.regressors());
         int k = s.folds();
         long seed = s.traces().seed();
@@ -71,8 +76,10 @@ public final class ConvergenceStudy {
         int[] groupFolds = Folds.byGroup(table.trace, k, seed);
         List<Score> scores = crossValidate(models, table, rowFolds, groupFolds, k, seed, s.threads(), progress);
         t.put("models (11 × 2 splits × " + k + " folds)", secs(t0));
+        cpu.put("models (11 × 2 splits × " + k + " folds)", cpuSeconds() - c0);
 
         t0 = System.nanoTime();
+        c0 = cpuSeconds();
         List<Score> withCi = new ArrayList<>();
         int[] rowUnits = new int[table.rows()];
         for (int i = 0; i < rowUnits.length; i++) rowUnits[i] = i;
@@ -83,12 +90,15 @@ public final class ConvergenceStudy {
         }
         progress.accept(1);
         t.put("bootstrap (" + s.bootstrap() + " resamples)", secs(t0));
+        cpu.put("bootstrap (" + s.bootstrap() + " resamples)", cpuSeconds() - c0);
 
         t0 = System.nanoTime();
+        c0 = cpuSeconds();
         SmartInit.Result smart = SmartInit.run(s.traces(), s.smartCandidates(), s.smartKeep(), seed + 1_000_000L);
         progress.accept(1);
         t.put("smart initialisation", secs(t0));
-        return new Results(s, out, table, models, withCi, rowFolds, groupFolds, smart, t);
+        cpu.put("smart initialisation", cpuSeconds() - c0);
+        return new Results(s, out, table, models, withCi, rowFolds, groupFolds, smart, t, cpu);
     }
 
     private static List<Score> crossValidate(List<Regressor> models, FeatureTable table, int[] rowFolds, int[] groupFolds,
@@ -146,4 +156,9 @@ public final class ConvergenceStudy {
     }
 
     static double secs(long t0) { return (System.nanoTime() - t0) / 1e9; }
+
+    /** CPU time of the whole process (all threads, native XGBoost included): the load-independent cost of a stage. */
+    public static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
 }
