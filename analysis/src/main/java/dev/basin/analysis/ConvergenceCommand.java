@@ -159,7 +159,7 @@ public final class ConvergenceCommand implements Callable<Integer> {
     }
 
     private String commandLine() {
-        return "basin convergence " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return ("basin " + String.join(" ", spec.commandLine().getParseResult().originalArgs())).trim();
     }
 
     /** Writes into a hidden sibling folder and renames it into place, so --out is complete or absent. */
