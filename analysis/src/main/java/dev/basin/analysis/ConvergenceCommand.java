@@ -71,7 +71,7 @@ public final class ConvergenceCommand implements Callable<Integer> {
     int boostRounds;
     @Option(names = "--rbf-landmarks", defaultValue = "300", description = "Nyström landmarks of the RBF kernel ridge (default ${DEFAULT-VALUE}).")
     int rbfLandmarks;
-    @Option(names = "--nn-epochs", defaultValue = "40", description = "Training epochs of the two neural-net regressors (default ${DEFAULT-VALUE}).")
+    @Option(names = "--nn-epochs", defaultValue = "25", description = "Training epochs of the two neural-net regressors (default ${DEFAULT-VALUE}).")
     int nnEpochs;
     @Option(names = "--seed", defaultValue = "4", description = "Base seed: run i uses seed + i (default ${DEFAULT-VALUE}).")
     long seed;
