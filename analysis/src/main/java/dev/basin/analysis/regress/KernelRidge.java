@@ -81,7 +81,7 @@ public final class KernelRidge implements Regressor {
         for (int j = 0; j < m; j++) for (int k = 0; k < m; k++) ata[j][k] += alpha * rbf(c[j], c[k], g);
         for (int j = 0; j < m; j++) maxDiag = Math.max(maxDiag, ata[j][j]);
         // Landmarks from neighbouring epochs nearly coincide, so the system is nearly singular: a
-        // jitter of 1e-9·max diagonal keeps the Cholesky path (the SVD fallback is far slower).
+        // jitter of 1e-9·max diagonal keeps the Cholesky path (the eigendecomposition fallback is slower).
         for (int j = 0; j < m; j++) ata[j][j] += 1e-9 * maxDiag;
         double[] beta = SymmetricSolve.solve(ata, aty);
         return row -> {

@@ -3,7 +3,7 @@ package dev.basin.analysis.regress;
 
 /**
  * Least squares min ‖Aβ − y‖² (+ ridge·‖β‖² when ridge &gt; 0) by the normal equations
- * (AᵀA + ridge·I)β = Aᵀy, solved with Commons Math ({@link SymmetricSolve}: Cholesky, or the SVD
+ * (AᵀA + ridge·I)β = Aᵀy, solved with Commons Math ({@link SymmetricSolve}: Cholesky, or the eigendecomposition
  * pseudo-inverse when columns are collinear — the minimum-norm solution instead of an exception).
  * Forming AᵀA (d × d) is cheap for the few dozen columns used here; callers z-score columns first.
  */

@@ -8,7 +8,7 @@ public final class LinearRegression implements Regressor {
 
     @Override public String name() { return "Linear Regression"; }
 
-    @Override public String hyperparameters() { return "OLS with intercept (solved on z-scored columns; minimum-norm SVD solution, singular values < 1e-12·σmax dropped)"; }
+    @Override public String hyperparameters() { return "OLS with intercept (solved on z-scored columns; minimum-norm pseudo-inverse solution, eigenvalues < 1e-12·max dropped)"; }
 
     @Override
     public Model fit(double[][] x, double[] y, long seed) {
