@@ -202,8 +202,9 @@ public final class ReportWriter {
         Map<String, Integer> byStatus = new TreeMap<>();
         for (TraceData t : r.traces().all()) byStatus.merge(t.status(), 1, Integer::sum);
         b.append("## 1. Traces\n\n");
-        b.append(String.format(Locale.ROOT, "%d initialisations were drawn (seeds %d…%d) to get %d converged traces; end states: %s. ",
-                drawn, ts.seed(), ts.seed() + drawn - 1, used, byStatus));
+        b.append(String.format(Locale.ROOT, "%d initialisations were drawn (seeds %d…%d) to get %d converged traces%s; end states: %s. ",
+                drawn, ts.seed(), ts.seed() + drawn - 1, used,
+                used < s.runs() ? String.format(Locale.ROOT, " (only %d of the %d asked for: --max-draws was reached)", used, s.runs()) : "", byStatus));
         b.append(String.format(Locale.ROOT, "**%.1f%% of runs did not converge** (seed 004 §1.1 says convergence is guaranteed). ",
                 100.0 * (drawn - byStatus.getOrDefault("CONVERGED", 0)) / drawn));
         b.append("The feature table uses the first ").append(used).append(" converged runs in seed order (`used = 1` in traces.csv).\n\n");
