@@ -144,7 +144,7 @@ public final class LaneTrainer {
             ids = new int[cap];
             initialLoss = new double[cap];
             initialParams = new double[cap][];
-            scratch = new float[isAbs ? 1 : LaneKernels.mlpScratchSize(n, h)];
+            scratch = new float[isAbs ? 1 : LaneKernels.mlpScratchSize(n, h, d)];
             before = new float[p * cap];
         }
 
