@@ -1,0 +1,188 @@
+package dev.basin.kernels;
+
+/**
+ * Eigenvalues of a symmetric matrix (an NTK Gram matrix K = J·Jᵀ), float64: Householder
+ * tridiagonalisation as LAPACK's dsytd2 writes it, then the implicit QL iteration with
+ * Wilkinson shifts (EISPACK tql1) on the tridiagonal matrix. Eigenvalues only: O(n²) after the
+ * (4/3)·n³ reduction.
+ *
+ * <p>The reduction reads and writes only the lower triangle and fuses step k's symmetric rank-2
+ * update with step k+1's matrix-vector product, so each step streams the trailing triangle once
+ * (one load and one store per element). That row loop is the SIMD kernel
+ * ({@link NtkVector#tridiagRow}, reference {@link NtkScalar#tridiagRow}).
+ */
+public final class NtkSpectrum {
+
+    private static final boolean VECTOR = KernelProvider.isVectorized();
+
+    private NtkSpectrum() {}
+
+    /** Scratch doubles {@link #symmetricEigenvalues} needs for an n×n matrix. */
+    public static int workSize(int n) {
+        return 5 * n;
+    }
+
+    /**
+     * Writes the n eigenvalues of the symmetric matrix A (lower triangle read, destroyed) to
+     * {@code eig[eigOff..]} in ascending order.
+     *
+     * @throws ArithmeticException if the QL iteration does not converge (30 sweeps per
+     *         eigenvalue, as EISPACK), or A holds NaN or infinity
+     */
+    public static void symmetricEigenvalues(int n, double[] a, int aOff, int lda, double[] eig, int eigOff, double[] work) {
+        Check.matrix("A", a.length, aOff, n, n, lda);
+        Check.vector("eig", eig.length, eigOff, n);
+        Check.vector("work", work.length, 0, workSize(n));
+        if (n == 0) return;
+        if (n == 1) {
+            if (!Double.isFinite(a[aOff])) throw new ArithmeticException("symmetric matrix entry (0, 0) is " + a[aOff]);
+            eig[eigOff] = a[aOff];
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = a[aOff + i * lda + j];
+                if (!Double.isFinite(v)) {
+                    throw new ArithmeticException("symmetric matrix entry (" + i + ", " + j + ") is " + v);
+                }
+            }
+        }
+        int dAt = 0, eAt = n, vAt = 2 * n, wAt = 3 * n, uAt = 4 * n;
+        tridiagonalize(n, a, aOff, lda, work, dAt, eAt, vAt, wAt, uAt);
+        System.arraycopy(work, dAt, eig, eigOff, n);
+        tql1(n, eig, eigOff, work, eAt);
+        java.util.Arrays.sort(eig, eigOff, eigOff + n);
+    }
+
+    /**
+     * Reduces the lower triangle of A to tridiagonal form: diagonal d (n), off-diagonal e
+     * (n−1; e[i] couples i and i+1). Vectors v (current reflector), w, u (next reflector) and the
+     * product q are indexed by absolute row, so the trailing matrix is A[k+1.., k+1..] in place.
+     */
+    private static void tridiagonalize(int n, double[] a, int aOff, int lda, double[] work,
+                                       int dAt, int eAt, int vAt, int wAt, int uAt) {
+        double[] v = new double[n], w = new double[n], u = new double[n], q = new double[n];
+        // reflector for column 0, and p = tau·A[1:,1:]·v by a pass with a zero update
+        double tau = house(n, a, aOff, lda, 0, v, work, eAt);
+        java.util.Arrays.fill(q, 0.0);
+        if (tau != 0.0) {
+            for (int i = 1; i < n; i++) row(a, aOff + i * lda, 1, i, 0.0, 0.0, v[i], w, v, v, q);
+        }
+        for (int k = 0; k < n - 1; k++) {
+            int s = k + 1;
+            work[dAt + k] = a[aOff + k * lda + k];
+            // w = p − (tau/2)(pᵀv)·v with p = tau·q
+            double pv = 0.0;
+            for (int i = s; i < n; i++) {
+                q[i] *= tau;
+                pv += q[i] * v[i];
+            }
+            double kk = 0.5 * tau * pv;
+            for (int i = s; i < n; i++) w[i] = tau == 0.0 ? 0.0 : q[i] - kk * v[i];
+            // column s of the trailing matrix (and its diagonal) first: it defines the next reflector
+            for (int i = s; i < n; i++) {
+                int at = aOff + i * lda + s;
+                a[at] = a[at] - v[i] * w[s] - w[i] * v[s];
+            }
+            double nextTau = s < n - 1 ? house(n, a, aOff, lda, s, u, work, eAt) : 0.0;
+            // fused: rank-2 update of A[s+1.., s+1..] and q = (updated block)·u
+            for (int i = s + 1; i < n; i++) q[i] = 0.0;
+            for (int i = s + 1; i < n; i++) {
+                row(a, aOff + i * lda, s + 1, i, v[i], w[i], u[i], w, v, u, q);
+            }
+            double[] t = v;
+            v = u;
+            u = t;
+            tau = nextTau;
+        }
+        work[dAt + n - 1] = a[aOff + (n - 1) * lda + n - 1];
+    }
+
+    private static void row(double[] a, int rowAt, int from, int diag, double vi, double wi, double ui,
+                            double[] w, double[] v, double[] u, double[] q) {
+        if (VECTOR) NtkVector.tridiagRow(a, rowAt, from, diag, vi, wi, ui, w, v, u, q);
+        else NtkScalar.tridiagRow(a, rowAt, from, diag, vi, wi, ui, w, v, u, q);
+    }
+
+    /**
+     * The reflector H = I − tau·v·vᵀ (v[k+1] = 1) that maps column k below the diagonal,
+     * x = A[k+1.., k], onto e[k]·e₁ (LAPACK dlarfg). Writes v[k+1..n−1] and e[k]; returns tau.
+     */
+    private static double house(int n, double[] a, int aOff, int lda, int k, double[] v, double[] work, int eAt) {
+        int s = k + 1;
+        double alpha = a[aOff + s * lda + k];
+        double scale = 0.0;
+        for (int i = s + 1; i < n; i++) scale = Math.max(scale, Math.abs(a[aOff + i * lda + k]));
+        v[s] = 1.0;
+        if (scale == 0.0) {
+            for (int i = s + 1; i < n; i++) v[i] = 0.0;
+            work[eAt + k] = alpha;
+            return 0.0;
+        }
+        double ss = 0.0;
+        for (int i = s + 1; i < n; i++) {
+            double t = a[aOff + i * lda + k] / scale;
+            ss += t * t;
+        }
+        double xnorm = scale * Math.sqrt(ss);
+        double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
+        double tau = (beta - alpha) / beta;
+        double f = 1.0 / (alpha - beta);
+        for (int i = s + 1; i < n; i++) v[i] = a[aOff + i * lda + k] * f;
+        work[eAt + k] = beta;
+        return tau;
+    }
+
+    /**
+     * Eigenvalues of the symmetric tridiagonal matrix (d, e) by the implicit QL method with
+     * Wilkinson shifts (EISPACK tql1, as in Numerical Recipes' tqli without vectors). d is
+     * overwritten by the eigenvalues (unordered); e[eOff..eOff+n−2] is destroyed.
+     */
+    static void tql1(int n, double[] d, int dOff, double[] e, int eOff) {
+        if (n == 1) return;
+        double[] f = new double[n];
+        for (int i = 0; i < n - 1; i++) f[i] = e[eOff + i];
+        f[n - 1] = 0.0;
+        for (int l = 0; l < n; l++) {
+            int iter = 0;
+            int m;
+            do {
+                for (m = l; m < n - 1; m++) {
+                    double dd = Math.abs(d[dOff + m]) + Math.abs(d[dOff + m + 1]);
+                    if (Math.abs(f[m]) <= 0x1p-53 * dd) break;
+                }
+                if (m != l) {
+                    if (iter++ == 30 * n) {
+                        throw new ArithmeticException("QL iteration did not converge for eigenvalue " + l);
+                    }
+                    double g = (d[dOff + l + 1] - d[dOff + l]) / (2.0 * f[l]);
+                    double r = Math.hypot(g, 1.0);
+                    g = d[dOff + m] - d[dOff + l] + f[l] / (g + Math.copySign(r, g));
+                    double s = 1.0, c = 1.0, p = 0.0;
+                    int i;
+                    for (i = m - 1; i >= l; i--) {
+                        double ff = s * f[i], b = c * f[i];
+                        r = Math.hypot(ff, g);
+                        f[i + 1] = r;
+                        if (r == 0.0) {
+                            d[dOff + i + 1] -= p;
+                            f[m] = 0.0;
+                            break;
+                        }
+                        s = ff / r;
+                        c = g / r;
+                        g = d[dOff + i + 1] - p;
+                        r = (d[dOff + i] - g) * s + 2.0 * c * b;
+                        p = s * r;
+                        d[dOff + i + 1] = g + p;
+                        g = c * r - b;
+                    }
+                    if (r == 0.0 && i >= l) continue;
+                    d[dOff + l] -= p;
+                    f[l] = g;
+                    f[m] = 0.0;
+                }
+            } while (m != l);
+        }
+    }
+}
