@@ -29,6 +29,32 @@ public final class JacobianKernels {
                              double[] params, int pOff, double[] j, int jOff, int ldj,
                              double[] out, int outOff, int sensLayer, double[] sens, int sensOff, int ldSens,
                              double[] work) {
+        core(net, samples, x, xOff, ldx, params, pOff, j, jOff, ldj, out, outOff, sensLayer, sens, sensOff, ldSens,
+                -1, null, 0, 0, null, 0, 0, work);
+    }
+
+    /**
+     * Seed 002's decomposition at one layer, no Jacobian: for every sample the layer's input
+     * x'_d (the features NN2 = that layer's linear map sees, width(layer) values) and
+     * δ_d = ∂NN(x_d)/∂z (z = the layer's pre-activation, width(layer+1) values) — which is
+     * ∇NN3(z_d) when NN3 is the layer's activation followed by the later layers. Either output
+     * may be null; {@code out} receives NN(x_d) when non-null.
+     */
+    public static void layerSplit(JacobianNet net, int samples, double[] x, int xOff, int ldx,
+                                  double[] params, int pOff, int layer,
+                                  double[] input, int inOff, int ldIn, double[] delta, int deltaOff, int ldDelta,
+                                  double[] out, int outOff, double[] work) {
+        if (layer < 0 || layer >= net.layers()) throw new IllegalArgumentException("layer " + layer + " is not a layer of " + net);
+        JacobianNet frozen = JacobianNet.of(net.widths, net.acts, net.wOff, net.bOff, fill(net.layers()), fill(net.layers()));
+        core(frozen, samples, x, xOff, ldx, params, pOff, new double[0], 0, 1, out, outOff, -1, null, 0, 0,
+                layer, input, inOff, ldIn, delta, deltaOff, ldDelta, work);
+    }
+
+    private static void core(JacobianNet net, int samples, double[] x, int xOff, int ldx,
+                             double[] params, int pOff, double[] j, int jOff, int ldj,
+                             double[] out, int outOff, int sensLayer, double[] sens, int sensOff, int ldSens,
+                             int tapLayer, double[] tapIn, int tapInOff, int ldTapIn,
+                             double[] tapDelta, int tapDeltaOff, int ldTapDelta, double[] work) {
         int layers = net.layers();
         int[] w = net.widths;
         Check.matrix("X", x.length, xOff, samples, w[0], ldx);
@@ -42,6 +68,10 @@ public final class JacobianKernels {
             Check.matrix("sens", sens.length, sensOff, samples, w[sensLayer], ldSens);
         }
         Check.vector("work", work.length, 0, net.workSize());
+        if (tapIn != null) Check.matrix("input", tapIn.length, tapInOff, samples, w[tapLayer], ldTapIn);
+        if (tapDelta != null) Check.matrix("delta", tapDelta.length, tapDeltaOff, samples, w[tapLayer + 1], ldTapDelta);
+        // without Jacobian columns or sensitivities the backward pass is only needed down to the tapped δ
+        int stopAt = tapDelta != null ? tapLayer : layers - 1;
 
         // work layout: z_1..z_L | a_1..a_L (a_0 is the input row) | delta | delta'
         int[] zAt = new int[layers + 1];
@@ -64,12 +94,17 @@ public final class JacobianKernels {
                 Kernels.activate(net.acts[l], w[l + 1], work, zo, work, aBase + zo);
             }
             if (out != null) out[outOff + d] = work[aBase + zAt[layers]];
+            if (tapIn != null) {
+                if (tapLayer == 0) System.arraycopy(x, xRow, tapIn, tapInOff + d * ldTapIn, w[0]);
+                else System.arraycopy(work, aBase + zAt[tapLayer], tapIn, tapInOff + d * ldTapIn, w[tapLayer]);
+            }
             // backward: delta = ∂NN/∂z_l, starting from act_L'(z_L)
             int cur = dA, nxt = dB;
             work[cur] = net.acts[layers - 1].derivative(work[zAt[layers]]);
             int jRow = jOff + d * ldj;
             for (int l = layers - 1; l >= 0; l--) {
                 int nOut = w[l + 1], nIn = w[l];
+                if (tapDelta != null && l == tapLayer) System.arraycopy(work, cur, tapDelta, tapDeltaOff + d * ldTapDelta, nOut);
                 double[] in = l == 0 ? x : work;
                 int inOff = l == 0 ? xRow : aBase + zAt[l];
                 if (net.wCol[l] >= 0) {
@@ -79,6 +114,7 @@ public final class JacobianKernels {
                 }
                 boolean wantSens = sens != null && l == sensLayer;
                 if (l == 0 && !wantSens) break;
+                if (net.columns == 0 && sens == null && l <= stopAt) break;
                 // ∂NN/∂a_{l} (the layer's input) = W_lᵀ δ_l
                 Kernels.dgemv(true, nOut, nIn, 1.0, params, pOff + net.wOff[l], nIn, work, cur, 0.0, work, nxt);
                 if (wantSens) System.arraycopy(work, nxt, sens, sensOff + d * ldSens, nIn);

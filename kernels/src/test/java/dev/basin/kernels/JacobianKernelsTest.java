@@ -174,6 +174,34 @@ class JacobianKernelsTest {
         assertClose(s1, s2, 0, "sensitivities");
     }
 
+    /** layerSplit's δ at layer l is the Jacobian's bias block of l; its input is the previous activation. */
+    @Test
+    void layerSplitMatchesBiasColumnsAndActivations() {
+        Random r = new Random(11);
+        JacobianNet net = JacobianNet.dense(Activation.TANH, 3, 6, 4, 1);
+        int samples = 5;
+        double[] x = gaussian(r, samples * 3, 1);
+        double[] p = gaussian(r, net.parameterCount(), 1);
+        double[] j = new double[samples * net.columns()];
+        double[] work = new double[net.workSize()];
+        JacobianKernels.dense(net, samples, x, 0, 3, p, 0, j, 0, net.columns(), work);
+        for (int layer = 0; layer < 3; layer++) {
+            int in = net.width(layer), out = net.width(layer + 1);
+            double[] feats = new double[samples * in], delta = new double[samples * out], outs = new double[samples];
+            JacobianKernels.layerSplit(net, samples, x, 0, 3, p, 0, layer, feats, 0, in, delta, 0, out, outs, 0, work);
+            for (int d = 0; d < samples; d++) {
+                for (int i = 0; i < out; i++) {
+                    assertEquals(j[d * net.columns() + net.biasColumn(layer) + i], delta[d * out + i], 1e-15, "δ layer " + layer);
+                }
+                for (int i = 0; i < in; i++) {   // the weight column (0, i) is δ_0 · input_i
+                    double w0 = j[d * net.columns() + net.weightColumn(layer) + i];
+                    assertEquals(w0, delta[d * out] * feats[d * in + i], 1e-14, "input layer " + layer);
+                }
+                assertEquals(forward(net, x, d * 3, p), outs[d], 1e-13);
+            }
+        }
+    }
+
     @Test
     void badShapesAreNamed() {
         JacobianNet net = JacobianNet.dense(Activation.RELU, 2, 4, 1);
