@@ -123,7 +123,7 @@ public final class JacobianNet {
     public int biasColumn(int layer) { return bCol[layer]; }
 
     /** True for the one-hidden-layer, all-trainable, biased net the structured Gram handles. */
-    boolean isOneHiddenAllTrainable() {
+    public boolean isOneHiddenAllTrainable() {
         return layers() == 2 && acts[1] == Activation.IDENTITY
                 && bOff[0] >= 0 && bOff[1] >= 0 && wCol[0] >= 0 && wCol[1] >= 0;
     }
