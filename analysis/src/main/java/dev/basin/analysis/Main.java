@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code basin} command line: one subcommand per experiment. */
 @Command(name = "basin", mixinStandardHelpOptions = true, version = "basin 0.1.0",
         description = "A laboratory for neural-network convergence experiments on SIMD kernels.",
-        subcommands = {BenchCommand.class})
+        subcommands = {BenchCommand.class, dev.basin.analysis.rank.RankCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
