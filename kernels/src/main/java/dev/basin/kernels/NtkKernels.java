@@ -64,6 +64,31 @@ public final class NtkKernels {
     }
 
     /**
+     * The Rayleigh quotient of K = J·Jᵀ at a unit vector v, evaluated through J rather than K:
+     * u = Jᵀ·v, θ = ‖u‖², and the residual ‖J·u − θ·v‖. Because u is small when v is near the
+     * smallest singular direction, its rounding error scales with σ_max·σ_min rather than
+     * σ_max² as K's does — this is how the Gram route's σ_min = √θ is refined to the accuracy of
+     * an SVD of J. θ ≥ λ_min(K) in exact arithmetic, and some eigenvalue lies within the residual.
+     *
+     * @param u    scratch of cols doubles (receives Jᵀ·v)
+     * @return {θ, ‖J·Jᵀ·v − θ·v‖}
+     */
+    public static double[] rayleighThroughJ(int rows, int cols, double[] j, int jOff, int ldj, double[] v, int vOff, double[] u) {
+        Check.matrix("J", j.length, jOff, rows, cols, ldj);
+        Check.vector("v", v.length, vOff, rows);
+        Check.vector("u", u.length, 0, cols);
+        java.util.Arrays.fill(u, 0, cols, 0.0);
+        for (int d = 0; d < rows; d++) Kernels.axpy(cols, v[vOff + d], j, jOff + d * ldj, u, 0);
+        double theta = Kernels.dot(cols, u, 0, u, 0);
+        double res = 0;
+        for (int d = 0; d < rows; d++) {
+            double t = Kernels.dot(cols, j, jOff + d * ldj, u, 0) - theta * v[vOff + d];
+            res += t * t;
+        }
+        return new double[] {theta, Math.sqrt(res)};
+    }
+
+    /**
      * The lower triangle (diagonal included) of C = A·Aᵀ, A n×k row-major; the strict upper
      * triangle of C is left as it was.
      */

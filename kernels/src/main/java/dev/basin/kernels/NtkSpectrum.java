@@ -23,6 +23,97 @@ public final class NtkSpectrum {
     }
 
     /**
+     * The eigenvalues (ascending, into {@code eig}) and a unit eigenvector of the smallest one
+     * (into {@code vec}) of the symmetric matrix A (lower triangle read, destroyed): the
+     * tridiagonal matrix T = QᵀAQ from the same reduction, inverse iteration on T − λ_min·I
+     * (Gaussian elimination with partial pivoting, as LAPACK's dstein), then v = Q·y by the
+     * stored Householder reflectors. O(n²) beyond {@link #symmetricEigenvalues}.
+     */
+    public static void smallestEigenpair(int n, double[] a, int aOff, int lda, double[] eig, int eigOff,
+                                         double[] vec, int vecOff, double[] work) {
+        Check.vector("vec", vec.length, vecOff, n);
+        symmetricEigenvalues(n, a, aOff, lda, eig, eigOff, work);
+        if (n == 1) {
+            vec[vecOff] = 1.0;
+            return;
+        }
+        // work still holds d (0..n) and e (n..2n) of T and tau (4n..5n); A's columns hold the reflectors
+        double[] y = new double[n];
+        inverseIteration(n, work, 0, work, n, eig[eigOff], y);
+        for (int k = n - 3; k >= 0; k--) {           // y ← H_k·y, H_k = I − tau_k·v_k·v_kᵀ on rows k+1..n−1
+            double tau = work[4 * n + k];
+            if (tau == 0.0) continue;
+            double dot = y[k + 1];
+            for (int i = k + 2; i < n; i++) dot += a[aOff + i * lda + k] * y[i];
+            double f = tau * dot;
+            y[k + 1] -= f;
+            for (int i = k + 2; i < n; i++) y[i] -= f * a[aOff + i * lda + k];
+        }
+        double nrm = 0;
+        for (double t : y) nrm += t * t;
+        nrm = Math.sqrt(nrm);
+        for (int i = 0; i < n; i++) vec[vecOff + i] = y[i] / nrm;
+    }
+
+    /**
+     * Three steps of inverse iteration for the eigenvector of the tridiagonal (d, e) at the
+     * eigenvalue lambda: solve (T − λI)·y_new = y by elimination with partial pivoting; a zero
+     * pivot is replaced by eps·‖T‖ so the nearly singular system still gives the direction.
+     */
+    private static void inverseIteration(int n, double[] d, int dOff, double[] e, int eOff, double lambda, double[] y) {
+        double norm = 0;
+        for (int i = 0; i < n; i++) {
+            norm = Math.max(norm, Math.abs(d[dOff + i]) + (i > 0 ? Math.abs(e[eOff + i - 1]) : 0) + (i < n - 1 ? Math.abs(e[eOff + i]) : 0));
+        }
+        double tiny = Math.max(norm, Double.MIN_NORMAL) * 0x1p-52;
+        // LU of T − λI with partial pivoting: rows get up to two superdiagonals (u1, u2)
+        double[] u0 = new double[n], u1 = new double[n], u2 = new double[n], l = new double[n];
+        boolean[] swap = new boolean[n];
+        double diag = d[dOff] - lambda, sup = n > 1 ? e[eOff] : 0;
+        for (int i = 0; i < n - 1; i++) {
+            double sub = e[eOff + i], nextDiag = d[dOff + i + 1] - lambda, nextSup = i + 1 < n - 1 ? e[eOff + i + 1] : 0;
+            if (Math.abs(diag) >= Math.abs(sub)) {
+                swap[i] = false;
+                if (diag == 0) diag = tiny;
+                u0[i] = diag; u1[i] = sup; u2[i] = 0;
+                l[i] = sub / diag;
+                diag = nextDiag - l[i] * sup;
+                sup = nextSup;
+            } else {
+                swap[i] = true;
+                u0[i] = sub; u1[i] = nextDiag; u2[i] = nextSup;
+                l[i] = diag / sub;
+                diag = sup - l[i] * nextDiag;
+                sup = -l[i] * nextSup;
+            }
+        }
+        u0[n - 1] = diag == 0 ? tiny : diag;
+        java.util.Arrays.fill(y, 1.0);
+        for (int it = 0; it < 3; it++) {
+            // forward: apply the row swaps and multipliers
+            for (int i = 0; i < n - 1; i++) {
+                if (swap[i]) {
+                    double t = y[i];
+                    y[i] = y[i + 1];
+                    y[i + 1] = t - l[i] * y[i];
+                } else {
+                    y[i + 1] -= l[i] * y[i];
+                }
+            }
+            // back substitution with U (diagonal u0, superdiagonals u1, u2)
+            for (int i = n - 1; i >= 0; i--) {
+                double t = y[i];
+                if (i + 1 < n) t -= u1[i] * y[i + 1];
+                if (i + 2 < n) t -= u2[i] * y[i + 2];
+                y[i] = t / u0[i];
+            }
+            double m = 0;
+            for (double v : y) m = Math.max(m, Math.abs(v));
+            for (int i = 0; i < n; i++) y[i] /= m;
+        }
+    }
+
+    /**
      * Writes the n eigenvalues of the symmetric matrix A (lower triangle read, destroyed) to
      * {@code eig[eigOff..]} in ascending order.
      *
@@ -64,6 +155,7 @@ public final class NtkSpectrum {
         double[] v = new double[n], w = new double[n], u = new double[n], q = new double[n];
         // reflector for column 0, and p = tau·A[1:,1:]·v by a pass with a zero update
         double tau = house(n, a, aOff, lda, 0, v, work, eAt);
+        work[uAt] = tau;
         java.util.Arrays.fill(q, 0.0);
         if (tau != 0.0) {
             for (int i = 1; i < n; i++) row(a, aOff + i * lda, 1, i, 0.0, 0.0, v[i], w, v, v, q);
@@ -85,6 +177,7 @@ public final class NtkSpectrum {
                 a[at] = a[at] - v[i] * w[s] - w[i] * v[s];
             }
             double nextTau = s < n - 1 ? house(n, a, aOff, lda, s, u, work, eAt) : 0.0;
+            if (s < n - 1) work[uAt + s] = nextTau;
             // fused: rank-2 update of A[s+1.., s+1..] and q = (updated block)·u
             for (int i = s + 1; i < n; i++) q[i] = 0.0;
             for (int i = s + 1; i < n; i++) {
@@ -115,7 +208,7 @@ public final class NtkSpectrum {
         for (int i = s + 1; i < n; i++) scale = Math.max(scale, Math.abs(a[aOff + i * lda + k]));
         v[s] = 1.0;
         if (scale == 0.0) {
-            for (int i = s + 1; i < n; i++) v[i] = 0.0;
+            for (int i = s + 1; i < n; i++) v[i] = a[aOff + i * lda + k] = 0.0;
             work[eAt + k] = alpha;
             return 0.0;
         }
@@ -128,7 +221,10 @@ public final class NtkSpectrum {
         double beta = -Math.copySign(Math.hypot(alpha, xnorm), alpha);
         double tau = (beta - alpha) / beta;
         double f = 1.0 / (alpha - beta);
-        for (int i = s + 1; i < n; i++) v[i] = a[aOff + i * lda + k] * f;
+        for (int i = s + 1; i < n; i++) {
+            v[i] = a[aOff + i * lda + k] * f;
+            a[aOff + i * lda + k] = v[i];     // kept for the back-transformation (this column is never read again)
+        }
         work[eAt + k] = beta;
         return tau;
     }

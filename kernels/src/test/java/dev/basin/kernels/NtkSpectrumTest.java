@@ -66,6 +66,26 @@ class NtkSpectrumTest {
         }
     }
 
+    /** The eigenvector of the smallest eigenvalue: unit length and a residual ‖Av − λv‖ at rounding level. */
+    @Property(tries = 120)
+    void smallestEigenpairHasASmallResidual(@ForAll @IntRange(min = 1, max = 60) int n, @ForAll long seed) {
+        Random r = new Random(seed);
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) lambda[i] = r.nextInt(3) == 0 ? Math.abs(r.nextGaussian()) * 1e-7 : r.nextGaussian() * 10;
+        double[] a = withSpectrum(lambda, r, n), copy = a.clone();
+        double[] eig = new double[n], v = new double[n];
+        NtkSpectrum.smallestEigenpair(n, a, 0, n, eig, 0, v, 0, new double[NtkSpectrum.workSize(n)]);
+        double norm = 0, scale = 0;
+        for (double t : v) norm += t * t;
+        for (double l : lambda) scale = Math.max(scale, Math.abs(l));
+        assertEquals(1.0, norm, 1e-12);
+        for (int i = 0; i < n; i++) {
+            double av = 0;
+            for (int j = 0; j < n; j++) av += copy[i * n + j] * v[j];
+            assertEquals(eig[0] * v[i], av, 1e-12 * n * Math.max(scale, 1), "row " + i);
+        }
+    }
+
     @Test
     void laplacianSpectrum() {
         int n = 200;

@@ -1,5 +1,6 @@
 package dev.basin.analysis.rank;
 
+import dev.basin.kernels.NtkKernels;
 import dev.basin.kernels.NtkSpectrum;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
@@ -49,11 +50,17 @@ public final class MatrixRank {
      * From the n×n Gram matrix K = A·Aᵀ (row-major, not modified) of an n×cols matrix A.
      */
     public static Spectrum gram(double[] k, int n, int cols) {
+        return gram(k, n, cols, null);
+    }
+
+    /** {@link #gram(double[], int, int)}, also writing a unit eigenvector of λ_min into vec when non-null. */
+    static Spectrum gram(double[] k, int n, int cols, double[] vec) {
         requireShape(k, n, n);
         if (n == 0) return new Spectrum(0, cols, new double[0], 0.0, 0, "gram-eig", true, 0.0);
         double[] work = k.clone();
         double[] lambda = new double[n];
-        NtkSpectrum.symmetricEigenvalues(n, work, 0, n, lambda, 0, new double[NtkSpectrum.workSize(n)]);
+        if (vec == null) NtkSpectrum.symmetricEigenvalues(n, work, 0, n, lambda, 0, new double[NtkSpectrum.workSize(n)]);
+        else NtkSpectrum.smallestEigenpair(n, work, 0, n, lambda, 0, vec, 0, new double[NtkSpectrum.workSize(n)]);
         int count = Math.min(n, cols);
         double[] s = new double[count];
         for (int i = 0; i < count; i++) s[i] = Math.sqrt(Math.max(lambda[n - 1 - i], 0.0));
@@ -70,15 +77,37 @@ public final class MatrixRank {
 
     /**
      * The per-sample Jacobian's spectrum: the Gram route when K is given and resolves the rank,
-     * else the SVD of J (which must then be given).
+     * else the SVD of J (which must then be given). When both are given, the Gram route's σ_min
+     * is refined through J ({@link #refineSigmaMin}): method {@code "gram-eig+rq"}.
      */
     public static Spectrum jacobian(double[] j, double[] k, int rows, int cols) {
         if (k != null) {
-            Spectrum g = gram(k, rows, cols);
-            if (g.resolved() || j == null) return g;
+            if (j == null) return gram(k, rows, cols);
+            double[] vec = new double[rows];
+            Spectrum g = gram(k, rows, cols, vec);
+            if (g.resolved()) return refineSigmaMin(g, j, vec);
         }
         if (j == null) throw new IllegalArgumentException("neither a resolvable Gram matrix nor the Jacobian was given");
         return svd(j, rows, cols);
+    }
+
+    /**
+     * Replaces a resolved Gram spectrum's σ_min by √θ, θ the Rayleigh quotient of K = J·Jᵀ at the
+     * Gram route's eigenvector v, evaluated through J (NtkKernels.rayleighThroughJ). θ ≥ λ_min;
+     * with the residual ρ = ‖J·Jᵀv − θv‖ and the gap g = λ_2 − θ, Kato–Temple bounds
+     * θ − λ_min ≤ ρ²/g (ρ when g ≤ ρ), which gives {@link Spectrum#relErrSigmaMin()}.
+     */
+    public static Spectrum refineSigmaMin(Spectrum g, double[] j, double[] v) {
+        int rows = g.rows(), cols = g.cols();
+        requireShape(j, rows, cols);
+        double[] tr = NtkKernels.rayleighThroughJ(rows, cols, j, 0, cols, v, 0, new double[cols]);
+        double theta = tr[0], rho = tr[1];
+        double[] s = g.singularValues().clone();
+        double lambda2 = s.length > 1 ? s[s.length - 2] * s[s.length - 2] : Double.POSITIVE_INFINITY;
+        double gap = lambda2 - theta;
+        double dl = gap > rho ? rho * rho / gap : rho;
+        s[s.length - 1] = Math.sqrt(theta);
+        return new Spectrum(rows, cols, s, g.tolerance(), g.rank(), "gram-eig+rq", true, theta > 0 ? 0.5 * dl / theta : Double.POSITIVE_INFINITY);
     }
 
     static void requireShape(double[] a, int rows, int cols) {

@@ -98,6 +98,11 @@ class MatrixRankTest {
                 assertEquals(svd.sigmaMax(), gram.sigmaMax(), 1e-12 * svd.sigmaMax(), what);
                 Spectrum chosen = MatrixRank.jacobian(j, k, d, cols);
                 assertEquals(svd.rank(), chosen.rank(), what);
+                if (chosen.method().equals("gram-eig+rq")) {
+                    // refined through J: the SVD's σ_min to 1e-8, and within the Kato–Temple estimate
+                    assertEquals(svd.sigmaMin(), chosen.sigmaMin(), 1e-8 * svd.sigmaMin(), what + ", refined " + chosen.sigmaMin());
+                    assertTrue(chosen.relErrSigmaMin() < 1e-8, what + " estimate " + chosen.relErrSigmaMin());
+                }
             }
         }
     }
