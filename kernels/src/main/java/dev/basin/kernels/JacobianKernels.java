@@ -29,8 +29,63 @@ public final class JacobianKernels {
                              double[] params, int pOff, double[] j, int jOff, int ldj,
                              double[] out, int outOff, int sensLayer, double[] sens, int sensOff, int ldSens,
                              double[] work) {
+        if (sens == null && net.isOneHiddenAllTrainable()) {
+            oneHidden(net, samples, x, xOff, ldx, params, pOff, j, jOff, ldj, out, outOff);
+            return;
+        }
         core(net, samples, x, xOff, ldx, params, pOff, j, jOff, ldj, out, outOff, sensLayer, sens, sensOff, ldSens,
                 -1, null, 0, 0, null, 0, 0, work);
+    }
+
+    /** Samples per block in {@link #oneHidden}: three B×M scratch blocks stay in L2. */
+    private static final int BLOCK = 16;
+
+    /**
+     * One hidden layer, every layer trainable: blocks of samples at once — Z = X·W1ᵀ by dgemm,
+     * H = act(Z + b1), then each row [δ·G_d ⊗ x_d | δ·G_d | δ·H_d | δ] with G_d = w2 ∘ act'(z_d)
+     * and δ = act_out'(NN's pre-activation) written straight into J.
+     */
+    private static void oneHidden(JacobianNet net, int samples, double[] x, int xOff, int ldx, double[] params, int pOff,
+                                  double[] j, int jOff, int ldj, double[] out, int outOff) {
+        int n = net.width(0), m = net.width(1);
+        Check.matrix("X", x.length, xOff, samples, n, ldx);
+        Check.vector("params", params.length, pOff, net.paramCount);
+        Check.matrix("J", j.length, jOff, samples, net.columns, ldj);
+        if (out != null) Check.vector("out", out.length, outOff, samples);
+        int b = Math.min(BLOCK, samples);
+        double[] z = new double[b * m], h = new double[b * m], g = new double[b * m];
+        int w1 = pOff + net.wOff[0], b1 = pOff + net.bOff[0], w2 = pOff + net.wOff[1];
+        double b2 = params[pOff + net.bOff[1]];
+        Activation act = net.acts[0], outAct = net.acts[1];
+        int cW1 = net.wCol[0], cB1 = net.bCol[0], cW2 = net.wCol[1], cB2 = net.bCol[1];
+        for (int d0 = 0; d0 < samples; d0 += b) {
+            int rows = Math.min(b, samples - d0);
+            Kernels.dgemm(false, true, rows, m, n, 1.0, x, xOff + d0 * ldx, ldx, params, w1, n, 0.0, z, 0, m);
+            Kernels.biasActivate(act, rows, m, params, b1, z, 0, m, h, 0, m);
+            for (int r = 0; r < rows; r++) {
+                int d = d0 + r, row = jOff + d * ldj, xr = xOff + d * ldx;
+                double pre = Kernels.dot(m, h, r * m, params, w2) + b2;
+                if (out != null) out[outOff + d] = outAct.apply(pre);
+                double delta = outAct.derivative(pre);
+                Kernels.activateBackward(act, m, z, r * m, params, w2, g, r * m);
+                if (delta != 1.0) Kernels.scal(m, delta, g, r * m);
+                int base = row + cW1, gr = r * m;
+                if (n == 2) {
+                    double x0 = x[xr], x1 = x[xr + 1];
+                    for (int i = 0; i < m; i++) {
+                        double gi = g[gr + i];
+                        j[base + 2 * i] = gi * x0;
+                        j[base + 2 * i + 1] = gi * x1;
+                    }
+                } else {
+                    for (int i = 0; i < m; i++) scaleCopy(n, g[gr + i], x, xr, j, base + i * n);
+                }
+                System.arraycopy(g, gr, j, row + cB1, m);
+                if (delta == 1.0) System.arraycopy(h, r * m, j, row + cW2, m);
+                else scaleCopy(m, delta, h, r * m, j, row + cW2);
+                j[row + cB2] = delta;
+            }
+        }
     }
 
     /**
