@@ -18,14 +18,14 @@ final class NtkScalar {
     }
 
     /**
-     * One row of the fused tridiagonalisation step: for J in [from, diag) the lower-triangle
+     * One stored row of the fused tridiagonalisation step: for J in [from, to) the lower-triangle
      * entry r_J −= vi·w_J + wi·v_J, then q_J += ui·r_J and the row's dot Σ r_J·u_J; the diagonal
      * gets the same update; q_diag += the dot plus r_diag·ui.
      */
-    static void tridiagRow(double[] a, int rowAt, int from, int diag, double vi, double wi, double ui,
+    static void tridiagRow(double[] a, int rowAt, int from, int to, int diag, double vi, double wi, double ui,
                            double[] w, double[] v, double[] u, double[] q) {
         double acc = 0.0;
-        for (int j = from; j < diag; j++) {
+        for (int j = from; j < to; j++) {
             double r = a[rowAt + j] - vi * w[j] - wi * v[j];
             a[rowAt + j] = r;
             acc += r * u[j];

@@ -6,7 +6,7 @@ package dev.basin.kernels;
  * Wilkinson shifts (EISPACK tql1) on the tridiagonal matrix. Eigenvalues only: O(n²) after the
  * (4/3)·n³ reduction.
  *
- * <p>The reduction reads and writes only the lower triangle and fuses step k's symmetric rank-2
+ * <p>The reduction reads and writes only the upper triangle (row-contiguous columns) and fuses step k's symmetric rank-2
  * update with step k+1's matrix-vector product, so each step streams the trailing triangle once
  * (one load and one store per element). That row loop is the SIMD kernel
  * ({@link NtkVector#tridiagRow}, reference {@link NtkScalar#tridiagRow}).
@@ -24,7 +24,7 @@ public final class NtkSpectrum {
 
     /**
      * The eigenvalues (ascending, into {@code eig}) and a unit eigenvector of the smallest one
-     * (into {@code vec}) of the symmetric matrix A (lower triangle read, destroyed): the
+     * (into {@code vec}) of the symmetric matrix A (upper triangle read, destroyed): the
      * tridiagonal matrix T = QᵀAQ from the same reduction, inverse iteration on T − λ_min·I
      * (Gaussian elimination with partial pivoting, as LAPACK's dstein), then v = Q·y by the
      * stored Householder reflectors. O(n²) beyond {@link #symmetricEigenvalues}.
@@ -43,11 +43,12 @@ public final class NtkSpectrum {
         for (int k = n - 3; k >= 0; k--) {           // y ← H_k·y, H_k = I − tau_k·v_k·v_kᵀ on rows k+1..n−1
             double tau = work[4 * n + k];
             if (tau == 0.0) continue;
+            int row = aOff + k * lda;
             double dot = y[k + 1];
-            for (int i = k + 2; i < n; i++) dot += a[aOff + i * lda + k] * y[i];
+            for (int i = k + 2; i < n; i++) dot += a[row + i] * y[i];
             double f = tau * dot;
             y[k + 1] -= f;
-            for (int i = k + 2; i < n; i++) y[i] -= f * a[aOff + i * lda + k];
+            for (int i = k + 2; i < n; i++) y[i] -= f * a[row + i];
         }
         double nrm = 0;
         for (double t : y) nrm += t * t;
@@ -114,7 +115,7 @@ public final class NtkSpectrum {
     }
 
     /**
-     * Writes the n eigenvalues of the symmetric matrix A (lower triangle read, destroyed) to
+     * Writes the n eigenvalues of the symmetric matrix A (upper triangle read, destroyed) to
      * {@code eig[eigOff..]} in ascending order.
      *
      * @throws ArithmeticException if the QL iteration does not converge (30 sweeps per
@@ -131,7 +132,7 @@ public final class NtkSpectrum {
             return;
         }
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j <= i; j++) {
+            for (int j = i; j < n; j++) {
                 double v = a[aOff + i * lda + j];
                 if (!Double.isFinite(v)) {
                     throw new ArithmeticException("symmetric matrix entry (" + i + ", " + j + ") is " + v);
@@ -152,13 +153,15 @@ public final class NtkSpectrum {
      */
     private static void tridiagonalize(int n, double[] a, int aOff, int lda, double[] work,
                                        int dAt, int eAt, int vAt, int wAt, int uAt) {
+        // Element (i, j), i ≥ j, of the symmetric matrix is read at a[aOff + j·lda + i] (the upper
+        // triangle), so "column k below the diagonal" is a contiguous row segment.
         double[] v = new double[n], w = new double[n], u = new double[n], q = new double[n];
         // reflector for column 0, and p = tau·A[1:,1:]·v by a pass with a zero update
         double tau = house(n, a, aOff, lda, 0, v, work, eAt);
         work[uAt] = tau;
         java.util.Arrays.fill(q, 0.0);
         if (tau != 0.0) {
-            for (int i = 1; i < n; i++) row(a, aOff + i * lda, 1, i, 0.0, 0.0, v[i], w, v, v, q);
+            for (int j = 1; j < n; j++) row(a, aOff + j * lda, j + 1, n, j, 0.0, 0.0, v[j], w, v, v, q);
         }
         for (int k = 0; k < n - 1; k++) {
             int s = k + 1;
@@ -172,16 +175,14 @@ public final class NtkSpectrum {
             double kk = 0.5 * tau * pv;
             for (int i = s; i < n; i++) w[i] = tau == 0.0 ? 0.0 : q[i] - kk * v[i];
             // column s of the trailing matrix (and its diagonal) first: it defines the next reflector
-            for (int i = s; i < n; i++) {
-                int at = aOff + i * lda + s;
-                a[at] = a[at] - v[i] * w[s] - w[i] * v[s];
-            }
+            int col = aOff + s * lda;
+            for (int i = s; i < n; i++) a[col + i] = a[col + i] - v[i] * w[s] - w[i] * v[s];
             double nextTau = s < n - 1 ? house(n, a, aOff, lda, s, u, work, eAt) : 0.0;
             if (s < n - 1) work[uAt + s] = nextTau;
-            // fused: rank-2 update of A[s+1.., s+1..] and q = (updated block)·u
+            // fused: rank-2 update of A[s+1.., s+1..] and q = (updated block)·u, one stored row each
             for (int i = s + 1; i < n; i++) q[i] = 0.0;
-            for (int i = s + 1; i < n; i++) {
-                row(a, aOff + i * lda, s + 1, i, v[i], w[i], u[i], w, v, u, q);
+            for (int j = s + 1; j < n; j++) {
+                row(a, aOff + j * lda, j + 1, n, j, v[j], w[j], u[j], w, v, u, q);
             }
             double[] t = v;
             v = u;
@@ -191,30 +192,32 @@ public final class NtkSpectrum {
         work[dAt + n - 1] = a[aOff + (n - 1) * lda + n - 1];
     }
 
-    private static void row(double[] a, int rowAt, int from, int diag, double vi, double wi, double ui,
+    private static void row(double[] a, int rowAt, int from, int to, int diag, double vi, double wi, double ui,
                             double[] w, double[] v, double[] u, double[] q) {
-        if (VECTOR) NtkVector.tridiagRow(a, rowAt, from, diag, vi, wi, ui, w, v, u, q);
-        else NtkScalar.tridiagRow(a, rowAt, from, diag, vi, wi, ui, w, v, u, q);
+        if (VECTOR) NtkVector.tridiagRow(a, rowAt, from, to, diag, vi, wi, ui, w, v, u, q);
+        else NtkScalar.tridiagRow(a, rowAt, from, to, diag, vi, wi, ui, w, v, u, q);
     }
 
     /**
      * The reflector H = I − tau·v·vᵀ (v[k+1] = 1) that maps column k below the diagonal,
-     * x = A[k+1.., k], onto e[k]·e₁ (LAPACK dlarfg). Writes v[k+1..n−1] and e[k]; returns tau.
+     * x = A[k+1.., k] (stored as row k's entries right of the diagonal), onto e[k]·e₁ (LAPACK
+     * dlarfg). Writes v[k+1..n−1] (and keeps v[k+2..] in that row for the back-transformation),
+     * e[k]; returns tau.
      */
     private static double house(int n, double[] a, int aOff, int lda, int k, double[] v, double[] work, int eAt) {
-        int s = k + 1;
-        double alpha = a[aOff + s * lda + k];
+        int s = k + 1, row = aOff + k * lda;
+        double alpha = a[row + s];
         double scale = 0.0;
-        for (int i = s + 1; i < n; i++) scale = Math.max(scale, Math.abs(a[aOff + i * lda + k]));
+        for (int i = s + 1; i < n; i++) scale = Math.max(scale, Math.abs(a[row + i]));
         v[s] = 1.0;
         if (scale == 0.0) {
-            for (int i = s + 1; i < n; i++) v[i] = a[aOff + i * lda + k] = 0.0;
+            for (int i = s + 1; i < n; i++) v[i] = a[row + i] = 0.0;
             work[eAt + k] = alpha;
             return 0.0;
         }
         double ss = 0.0;
         for (int i = s + 1; i < n; i++) {
-            double t = a[aOff + i * lda + k] / scale;
+            double t = a[row + i] / scale;
             ss += t * t;
         }
         double xnorm = scale * Math.sqrt(ss);
@@ -222,8 +225,8 @@ public final class NtkSpectrum {
         double tau = (beta - alpha) / beta;
         double f = 1.0 / (alpha - beta);
         for (int i = s + 1; i < n; i++) {
-            v[i] = a[aOff + i * lda + k] * f;
-            a[aOff + i * lda + k] = v[i];     // kept for the back-transformation (this column is never read again)
+            v[i] = a[row + i] * f;
+            a[row + i] = v[i];     // kept for the back-transformation (this row is never read again)
         }
         work[eAt + k] = beta;
         return tau;

@@ -83,12 +83,12 @@ final class NtkVector {
     }
 
     /** SIMD {@link NtkScalar#tridiagRow}: one pass loads and stores each entry once. */
-    static void tridiagRow(double[] a, int rowAt, int from, int diag, double vi, double wi, double ui,
+    static void tridiagRow(double[] a, int rowAt, int from, int to, int diag, double vi, double wi, double ui,
                            double[] w, double[] v, double[] u, double[] q) {
         DoubleVector nvi = DoubleVector.broadcast(S, -vi), nwi = DoubleVector.broadcast(S, -wi);
         DoubleVector vui = DoubleVector.broadcast(S, ui);
         DoubleVector acc = DoubleVector.zero(S);
-        int len = diag - from, step = S.length();
+        int len = to - from, step = S.length();
         int j = from, bound = from + S.loopBound(len);
         for (; j < bound; j += step) {
             DoubleVector r = DoubleVector.fromArray(S, a, rowAt + j);
@@ -99,7 +99,7 @@ final class NtkVector {
             r.fma(vui, DoubleVector.fromArray(S, q, j)).intoArray(q, j);
         }
         double dot = acc.reduceLanes(VectorOperators.ADD);
-        for (; j < diag; j++) {
+        for (; j < to; j++) {
             double r = Math.fma(-wi, v[j], Math.fma(-vi, w[j], a[rowAt + j]));
             a[rowAt + j] = r;
             dot += r * u[j];

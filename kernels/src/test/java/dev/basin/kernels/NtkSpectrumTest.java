@@ -128,9 +128,9 @@ class NtkSpectrumTest {
 
     @Test
     void nonFiniteInputIsNamed() {
-        double[] a = {1, 0, Double.NaN, 1};
+        double[] a = {1, Double.NaN, 0, 1};
         ArithmeticException e = assertThrows(ArithmeticException.class,
                 () -> NtkSpectrum.symmetricEigenvalues(2, a, 0, 2, new double[2], 0, new double[10]));
-        assertEquals("symmetric matrix entry (1, 0) is NaN", e.getMessage());
+        assertEquals("symmetric matrix entry (0, 1) is NaN", e.getMessage());
     }
 }
