@@ -43,7 +43,7 @@ public final class RankCommand implements Callable<Integer> {
     @Option(names = "--activation", defaultValue = "tanh", description = "hidden activation (default ${DEFAULT-VALUE})")
     String activation;
 
-    @Option(names = "--lr", defaultValue = "0.5", description = "largest SGD learning rate on the mean squared error; each width uses min(lr, 1/λ_max of the Gauss–Newton matrix at initialisation) (default ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "0.5", description = "largest SGD learning rate on the mean squared error; each width uses min(lr, (1−μ)/λ_max of the Gauss–Newton matrix at initialisation) (default ${DEFAULT-VALUE})")
     double lr;
 
     @Option(names = "--momentum", defaultValue = "0.9", description = "heavy-ball momentum μ (0 = vanilla SGD, the seeds' setting, which reaches the loss tolerance in few runs within the cap; momentum leaves the critical points unchanged; the step size is then divided by 1/(1−μ)) (default ${DEFAULT-VALUE})")
@@ -94,8 +94,9 @@ public final class RankCommand implements Callable<Integer> {
         long start = System.nanoTime();
         StringBuilder report = new StringBuilder();
         report.append("# basin rank — seed 002: critical points, Jacobian rank and the certificate\n\n");
-        report.append("Kernels: ").append(Kernels.implementation()).append(". Training: the trainer's full-batch vanilla SGD in float64 on the")
-                .append(" mean squared error, lr ").append(lr).append(", at most ").append(maxEpochs).append(" epochs, CONVERGED when MSE < ")
+        report.append("Kernels: ").append(Kernels.implementation()).append(". Training: the trainer's full-batch SGD in float64 on the")
+                .append(" mean squared error").append(momentum == 0 ? "" : " with heavy-ball momentum " + momentum)
+                .append(", step size min(").append(lr).append(", (1−μ)/λ_max((2/D)·JᵀJ at initialisation)) per width (column `lr`), at most ").append(maxEpochs).append(" epochs, CONVERGED when MSE < ")
                 .append(lossTol).append(", CRITICAL when ‖∇MSE‖ ≤ ").append(gradTol).append(", PyTorch's default initialisation (")
                 .append(RankExperiments.initName()).append("), hidden activation ").append(act.name().toLowerCase(Locale.ROOT)).append(".\n\n");
         report.append("Analysis at each final point, float64: Error = Σ_d (NN(x_d) − y_d)² (the seed's sum form, column `final_loss`), ")
