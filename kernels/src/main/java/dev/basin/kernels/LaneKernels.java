@@ -35,19 +35,25 @@ public interface LaneKernels {
 
     /**
      * One full-batch epoch of the MLP n → h → 1, y = w2·act(W1·x + b1) + b2, in every lane.
-     * {@code scratch} must hold at least {@link #mlpScratchSize(int, int)} floats.
+     * {@code scratch} must hold at least {@link #mlpScratchSize(int, int, int)} floats.
      */
     int mlpEpoch(Activation act, int n, int h, int d, float[] x, float[] t, float lossScale, float gradScale,
                  float lr, boolean update, float lossTol, float gradTol2, float[] bound, float[] params,
                  int stride, int count, float[] loss, float[] gradNorm2, float[] scratch);
+
+    /** The "keeps training" rule above, NaN-safe; callers use it to tell which lanes stopped. */
+    static boolean keepsTraining(float loss, float gradNorm2, float lossTol, float gradTol2, float bound) {
+        return loss >= lossTol && loss <= bound && loss < Float.POSITIVE_INFINITY
+                && gradNorm2 > gradTol2 && gradNorm2 < Float.POSITIVE_INFINITY;
+    }
 
     /** Parameters of the MLP n → h → 1. */
     static int mlpParams(int n, int h) {
         return h * n + 2 * h + 1;
     }
 
-    /** Scratch floats {@link #mlpEpoch} needs: gradients for one vector of lanes (up to 64). */
-    static int mlpScratchSize(int n, int h) {
-        return mlpParams(n, h) * 64 + 2 * h * 64;
+    /** Scratch floats {@link #mlpEpoch} needs for d points: per vector of lanes (up to 64), gradients and per-unit or per-point values. */
+    static int mlpScratchSize(int n, int h, int d) {
+        return (mlpParams(n, h) + 2 * h + d) * 64;
     }
 }

@@ -13,8 +13,7 @@ public class ScalarLaneKernels implements LaneKernels {
 
     /** The "keep training" rule of {@link LaneKernels}, NaN-safe. */
     static boolean keep(float loss, float gn2, float lossTol, float gradTol2, float bound) {
-        return loss >= lossTol && loss <= bound && loss < Float.POSITIVE_INFINITY
-                && gn2 > gradTol2 && gn2 < Float.POSITIVE_INFINITY;
+        return LaneKernels.keepsTraining(loss, gn2, lossTol, gradTol2, bound);
     }
 
     @Override

@@ -82,6 +82,7 @@ final class VectorLaneKernels extends ScalarLaneKernels {
         if (act == Activation.TANH || act == Activation.SIGMOID) {
             return super.mlpEpoch(act, n, h, d, x, t, lossScale, gradScale, lr, update, lossTol, gradTol2, bound, params, stride, count, loss, gradNorm2, scratch);
         }
+        if (n == 2) return mlp2(act, h, d, x, t, lossScale, gradScale, lr, update, lossTol, gradTol2, bound, params, stride, count, loss, gradNorm2, scratch);
         int L = S.length();
         int p = LaneKernels.mlpParams(n, h);
         int oB1 = h * n, oW2 = oB1 + h, oB2 = oW2 + h;
@@ -155,5 +156,121 @@ final class VectorLaneKernels extends ScalarLaneKernels {
             stopped += L - keep.trueCount();
         }
         return stopped + mlpLanes(bound0, count, act, n, h, d, x, t, lossScale, gradScale, lr, update, lossTol, gradTol2, bound, params, stride, loss, gradNorm2, scratch);
+    }
+
+    /**
+     * The n = 2 MLP, reorganised for registers: phase 1 runs unit by unit (its weights held in
+     * registers) accumulating every point's output; phase 2 runs unit by unit again with the
+     * unit's gradient accumulators in registers. Each sum still adds its terms in the reference
+     * order (outputs over units, gradients over points), so the results are bitwise the same.
+     */
+    private int mlp2(Activation act, int h, int d, float[] x, float[] t, float lossScale, float gradScale,
+                     float lr, boolean update, float lossTol, float gradTol2, float[] bound, float[] params,
+                     int stride, int count, float[] loss, float[] gradNorm2, float[] scratch) {
+        int L = S.length();
+        int p = LaneKernels.mlpParams(2, h);
+        int oB1 = 2 * h, oW2 = oB1 + h, oB2 = oW2 + h;
+        int ys = p * L;                          // scratch: gradients (p vectors), then y_k / dy_k (d vectors)
+        int bound0 = S.loopBound(count);
+        float nlr = -lr;
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int stopped = 0;
+        for (int i = 0; i < bound0; i += L) {
+            for (int k = 0; k < d; k++) zero.intoArray(scratch, ys + k * L);
+            for (int m = 0; m < h; m++) forwardUnit(act, m, h, d, x, params, stride, i, scratch, ys);
+            FloatVector b2 = FloatVector.fromArray(S, params, oB2 * stride + i);
+            FloatVector acc = zero, gb2 = zero;
+            for (int k = 0; k < d; k++) {
+                FloatVector r = FloatVector.fromArray(S, scratch, ys + k * L).add(b2).sub(t[k]);
+                acc = acc.add(r.mul(r));
+                FloatVector dy = r.mul(gradScale);
+                gb2 = gb2.add(dy);
+                dy.intoArray(scratch, ys + k * L);
+            }
+            gb2.intoArray(scratch, oB2 * L);
+            for (int m = 0; m < h; m++) backwardUnit(act, m, h, d, x, params, stride, i, scratch, ys);
+            FloatVector l = acc.mul(lossScale);
+            FloatVector gn2 = zero;
+            for (int q = 0; q < p; q++) {
+                FloatVector g = FloatVector.fromArray(S, scratch, q * L);
+                gn2 = gn2.add(g.mul(g));
+            }
+            l.intoArray(loss, i);
+            gn2.intoArray(gradNorm2, i);
+            VectorMask<Float> keep = keep(l, gn2, lossTol, gradTol2, FloatVector.fromArray(S, bound, i));
+            if (update) {
+                for (int q = 0; q < p; q++) {
+                    FloatVector w = FloatVector.fromArray(S, params, q * stride + i);
+                    w.add(FloatVector.fromArray(S, scratch, q * L).mul(nlr), keep).intoArray(params, q * stride + i);
+                }
+            }
+            stopped += L - keep.trueCount();
+        }
+        return stopped + mlpLanes(bound0, count, act, 2, h, d, x, t, lossScale, gradScale, lr, update, lossTol, gradTol2, bound, params, stride, loss, gradNorm2, scratch);
+    }
+
+    /** Phase 1 for hidden unit m of the lanes at i: y_k += w2_m·act(W1_m·x_k + b1_m) for every point k. */
+    private static void forwardUnit(Activation act, int m, int h, int d, float[] x, float[] params, int stride, int i,
+                                    float[] scratch, int ys) {
+        int L = S.length();
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector w0 = FloatVector.fromArray(S, params, (2 * m) * stride + i);
+        FloatVector w1 = FloatVector.fromArray(S, params, (2 * m + 1) * stride + i);
+        FloatVector b1 = FloatVector.fromArray(S, params, (2 * h + m) * stride + i);
+        FloatVector w2 = FloatVector.fromArray(S, params, (3 * h + m) * stride + i);
+        boolean relu = act == Activation.RELU, abs = act == Activation.ABS, leaky = act == Activation.LEAKY_RELU;
+        for (int k = 0; k < d; k++) {
+            FloatVector z = zero.add(w0.mul(x[2 * k])).add(w1.mul(x[2 * k + 1])).add(b1);
+            FloatVector a = relu ? zero.blend(z, z.compare(VectorOperators.GT, 0f))
+                    : abs ? z.abs()
+                    : leaky ? z.mul(Activation.LEAKY_SLOPE).blend(z, z.compare(VectorOperators.GT, 0f))
+                    : z;
+            FloatVector y = FloatVector.fromArray(S, scratch, ys + k * L);
+            y.add(w2.mul(a)).intoArray(scratch, ys + k * L);
+        }
+    }
+
+    /** Phase 2 for hidden unit m: its four gradient sums over the points, accumulated in registers. */
+    private static void backwardUnit(Activation act, int m, int h, int d, float[] x, float[] params, int stride, int i,
+                                     float[] scratch, int ys) {
+        int L = S.length();
+        FloatVector zero = FloatVector.zero(S);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector w0 = FloatVector.fromArray(S, params, (2 * m) * stride + i);
+        FloatVector w1 = FloatVector.fromArray(S, params, (2 * m + 1) * stride + i);
+        FloatVector b1 = FloatVector.fromArray(S, params, (2 * h + m) * stride + i);
+        FloatVector w2 = FloatVector.fromArray(S, params, (3 * h + m) * stride + i);
+        boolean relu = act == Activation.RELU, abs = act == Activation.ABS, leaky = act == Activation.LEAKY_RELU;
+        FloatVector g0 = zero, g1 = zero, gb1 = zero, gw2 = zero;
+        for (int k = 0; k < d; k++) {
+            float x0 = x[2 * k], x1 = x[2 * k + 1];
+            FloatVector z = zero.add(w0.mul(x0)).add(w1.mul(x1)).add(b1);
+            VectorMask<Float> pos = z.compare(VectorOperators.GT, 0f);
+            FloatVector a, deriv;
+            if (relu) {
+                a = zero.blend(z, pos);
+                deriv = zero.blend(one, pos);
+            } else if (abs) {
+                a = z.abs();
+                deriv = zero.blend(one, pos).blend(one.neg(), z.compare(VectorOperators.LT, 0f));
+            } else if (leaky) {
+                a = z.mul(Activation.LEAKY_SLOPE).blend(z, pos);
+                deriv = FloatVector.broadcast(S, Activation.LEAKY_SLOPE).blend(one, pos);
+            } else {
+                a = z;
+                deriv = one;
+            }
+            FloatVector dy = FloatVector.fromArray(S, scratch, ys + k * L);
+            gw2 = gw2.add(dy.mul(a));
+            FloatVector dz = zero.add(dy.mul(w2)).mul(deriv);
+            g0 = g0.add(dz.mul(x0));
+            g1 = g1.add(dz.mul(x1));
+            gb1 = gb1.add(dz);
+        }
+        g0.intoArray(scratch, (2 * m) * L);
+        g1.intoArray(scratch, (2 * m + 1) * L);
+        gb1.intoArray(scratch, (2 * h + m) * L);
+        gw2.intoArray(scratch, (3 * h + m) * L);
     }
 }

@@ -55,7 +55,7 @@ class LaneKernelsTest {
                     float[] p = randoms(rng, pc * stride, 0.7f);
                     float[] bound = new float[count];
                     Arrays.fill(bound, Float.POSITIVE_INFINITY);
-                    float[] s1 = new float[LaneKernels.mlpScratchSize(n, h)], s2 = s1.clone();
+                    float[] s1 = new float[LaneKernels.mlpScratchSize(n, h, d)], s2 = s1.clone();
                     run((l, a, b, up) -> l.mlpEpoch(act, n, h, d, x, t, 1, 2, 0.01f, up, 0.05f, 0f, bound, a, stride, count, b[0], b[1], l == REF ? s1 : s2),
                             p, count, "mlp " + act + " " + n + "-" + h + "-1 count=" + count);
                 }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
  * one of their gradients, one of frozen weights, and one work buffer holding every layer's
  * pre-activations Z, activations Y and backward signals G for up to {@code maxRows} samples.
  * Forward and backward are straight loops over the layers calling the kernels; nothing allocates.
+ * A layer with one output uses gemv instead of a one-column gemm (same sums, cheaper call).
  *
  * <h2>Parameter layout (public: the rank analysis indexes it)</h2>
  * Trainable layers in order, each W (out×in row-major, W[j][i] at {@code weightOffset(l) + j·in + i})
@@ -174,7 +175,8 @@ public final class Network {
             Layer L = layers[l];
             Buf wb = L.trainable() ? params : frozen;
             // Z = A·Wᵀ (rows×out), then Z += b and Y = act(Z)
-            work.gemm(false, true, rows, L.out(), L.in(), 1.0, in, inOff, L.in(), wb, wOff[l], L.in(), 0.0, zOff[l], L.out());
+            if (L.out() == 1) work.gemv(false, rows, L.in(), 1.0, in, inOff, L.in(), wb, wOff[l], 0.0, zOff[l]);   // z = A·w
+            else work.gemm(false, true, rows, L.out(), L.in(), 1.0, in, inOff, L.in(), wb, wOff[l], L.in(), 0.0, zOff[l], L.out());
             if (L.bias()) work.biasActivate(L.activation(), rows, L.out(), wb, bOff[l], zOff[l], L.out(), yOff[l], L.out());
             else work.biasActivate(L.activation(), rows, L.out(), work, zerosOff, zOff[l], L.out(), yOff[l], L.out());
             in = work;
@@ -197,7 +199,8 @@ public final class Network {
             int inOff = l == 0 ? xOff : yOff[l - 1];
             if (L.trainable()) {
                 // dW = Gᵀ·A (out×in), db = Gᵀ·1
-                grads.gemm(true, false, L.out(), L.in(), rows, 1.0, work, gOff[l], L.out(), in, inOff, L.in(), 0.0, wOff[l], L.in());
+                if (L.out() == 1) grads.gemv(true, rows, L.in(), 1.0, in, inOff, L.in(), work, gOff[l], 0.0, wOff[l]);   // dw = Aᵀ·g
+                else grads.gemm(true, false, L.out(), L.in(), rows, 1.0, work, gOff[l], L.out(), in, inOff, L.in(), 0.0, wOff[l], L.in());
                 if (L.bias()) grads.gemv(true, rows, L.out(), 1.0, work, gOff[l], L.out(), work, onesOff, 0.0, bOff[l]);
             }
             if (l > lowestTrainable) {
