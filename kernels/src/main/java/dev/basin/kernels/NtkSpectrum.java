@@ -160,9 +160,7 @@ public final class NtkSpectrum {
         double tau = house(n, a, aOff, lda, 0, v, work, eAt);
         work[uAt] = tau;
         java.util.Arrays.fill(q, 0.0);
-        if (tau != 0.0) {
-            for (int j = 1; j < n; j++) row(a, aOff + j * lda, j + 1, n, j, 0.0, 0.0, v[j], w, v, v, q);
-        }
+        if (tau != 0.0) rows(a, aOff, lda, 1, n, null, null, v, w, v, v, q);
         for (int k = 0; k < n - 1; k++) {
             int s = k + 1;
             work[dAt + k] = a[aOff + k * lda + k];
@@ -181,15 +179,33 @@ public final class NtkSpectrum {
             if (s < n - 1) work[uAt + s] = nextTau;
             // fused: rank-2 update of A[s+1.., s+1..] and q = (updated block)·u, one stored row each
             for (int i = s + 1; i < n; i++) q[i] = 0.0;
-            for (int j = s + 1; j < n; j++) {
-                row(a, aOff + j * lda, j + 1, n, j, v[j], w[j], u[j], w, v, u, q);
-            }
+            rows(a, aOff, lda, s + 1, n, v, w, u, w, v, u, q);
             double[] t = v;
             v = u;
             u = t;
             tau = nextTau;
         }
         work[dAt + n - 1] = a[aOff + (n - 1) * lda + n - 1];
+    }
+
+    /**
+     * The fused pass over stored rows first..n−1: row j is updated with the scalars vs[j], ws[j]
+     * (null: no update, the first pass) and us[j], against the vectors w, v, u; q accumulates.
+     * With the Vector API two rows share one pass over their common columns.
+     */
+    private static void rows(double[] a, int aOff, int lda, int first, int n, double[] vs, double[] ws, double[] us,
+                             double[] w, double[] v, double[] u, double[] q) {
+        int j = first;
+        if (VECTOR) {
+            for (; j + 1 < n; j += 2) {
+                NtkVector.tridiagRow2(a, aOff + j * lda, aOff + (j + 1) * lda, j, n,
+                        vs == null ? 0.0 : vs[j], ws == null ? 0.0 : ws[j], us[j],
+                        vs == null ? 0.0 : vs[j + 1], ws == null ? 0.0 : ws[j + 1], us[j + 1], w, v, u, q);
+            }
+        }
+        for (; j < n; j++) {
+            row(a, aOff + j * lda, j + 1, n, j, vs == null ? 0.0 : vs[j], ws == null ? 0.0 : ws[j], us[j], w, v, u, q);
+        }
     }
 
     private static void row(double[] a, int rowAt, int from, int to, int diag, double vi, double wi, double ui,

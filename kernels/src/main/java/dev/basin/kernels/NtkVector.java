@@ -109,4 +109,51 @@ final class NtkVector {
         a[rowAt + diag] = r;
         q[diag] += dot + r * ui;
     }
+
+    /**
+     * Two consecutive stored rows j and j+1 of the fused tridiagonalisation step in one pass:
+     * their common range [j+2, n) loads w, v, u and q once for both rows. Same arithmetic as
+     * {@link #tridiagRow} on row j then row j+1, up to the order of the row dots' lane sums.
+     */
+    static void tridiagRow2(double[] a, int rowA, int rowB, int j, int n, double vA, double wA, double uA,
+                            double vB, double wB, double uB, double[] w, double[] v, double[] u, double[] q) {
+        // row j's entry in column j+1 (row j+1's diagonal column) first
+        double r1 = a[rowA + j + 1] - vA * w[j + 1] - wA * v[j + 1];
+        a[rowA + j + 1] = r1;
+        double dotA = r1 * u[j + 1];
+        q[j + 1] += uA * r1;
+        DoubleVector nvA = DoubleVector.broadcast(S, -vA), nwA = DoubleVector.broadcast(S, -wA), cuA = DoubleVector.broadcast(S, uA);
+        DoubleVector nvB = DoubleVector.broadcast(S, -vB), nwB = DoubleVector.broadcast(S, -wB), cuB = DoubleVector.broadcast(S, uB);
+        DoubleVector accA = DoubleVector.zero(S), accB = DoubleVector.zero(S);
+        int from = j + 2, step = S.length();
+        int i = from, bound = from + S.loopBound(n - from);
+        for (; i < bound; i += step) {
+            DoubleVector wi = DoubleVector.fromArray(S, w, i), vi = DoubleVector.fromArray(S, v, i), ui = DoubleVector.fromArray(S, u, i);
+            DoubleVector ra = wi.fma(nvA, DoubleVector.fromArray(S, a, rowA + i));
+            ra = vi.fma(nwA, ra);
+            ra.intoArray(a, rowA + i);
+            DoubleVector rb = wi.fma(nvB, DoubleVector.fromArray(S, a, rowB + i));
+            rb = vi.fma(nwB, rb);
+            rb.intoArray(a, rowB + i);
+            accA = ra.fma(ui, accA);
+            accB = rb.fma(ui, accB);
+            rb.fma(cuB, ra.fma(cuA, DoubleVector.fromArray(S, q, i))).intoArray(q, i);
+        }
+        double sumA = accA.reduceLanes(VectorOperators.ADD), sumB = accB.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            double ra = Math.fma(-wA, v[i], Math.fma(-vA, w[i], a[rowA + i]));
+            a[rowA + i] = ra;
+            double rb = Math.fma(-wB, v[i], Math.fma(-vB, w[i], a[rowB + i]));
+            a[rowB + i] = rb;
+            sumA += ra * u[i];
+            sumB += rb * u[i];
+            q[i] += uA * ra + uB * rb;
+        }
+        double rAA = a[rowA + j] - vA * w[j] - wA * v[j];
+        a[rowA + j] = rAA;
+        q[j] += dotA + sumA + rAA * uA;
+        double rBB = a[rowB + j + 1] - vB * w[j + 1] - wB * v[j + 1];
+        a[rowB + j + 1] = rBB;
+        q[j + 1] += sumB + rBB * uB;
+    }
 }
