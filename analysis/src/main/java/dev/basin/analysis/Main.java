@@ -1,12 +1,13 @@
 package dev.basin.analysis;
 
+import dev.basin.analysis.rank.RankCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code basin} command line: one subcommand per experiment. */
 @Command(name = "basin", mixinStandardHelpOptions = true, version = "basin 0.1.0",
         description = "A laboratory for neural-network convergence experiments on SIMD kernels.",
-        subcommands = {BenchCommand.class, ConvergenceCommand.class})
+        subcommands = {ConvergenceCommand.class, RankCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

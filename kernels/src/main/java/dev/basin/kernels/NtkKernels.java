@@ -1,0 +1,102 @@
+package dev.basin.kernels;
+
+/**
+ * The empirical neural tangent kernel K = J·Jᵀ (D × D, float64) of a one-hidden-layer net
+ * NN(x) = w2·act(W1·x + b1) + b2, computed from the layer structure without forming J:
+ *
+ * <pre>  K = H·Hᵀ + 1 + (G·Gᵀ) ∘ (X·Xᵀ + 1),   H_d = act(z_d),  G_d = w2 ∘ act'(z_d)</pre>
+ *
+ * (the w2 block gives H·Hᵀ, b2 the 1, and the W1, b1 blocks ∂NN/∂W1[m,n] = G_dm·x_dn give the
+ * Hadamard term). That is two D×D×M symmetric products instead of one D×D×P with P ≈ (N+2)·M.
+ * The products run in {@link NtkVector} when the Vector API is on, else {@link NtkScalar}.
+ */
+public final class NtkKernels {
+
+    private static final boolean VECTOR = KernelProvider.isVectorized();
+
+    private NtkKernels() {}
+
+    /** Scratch doubles {@link #gramOneHidden} needs for D samples and M hidden units. */
+    public static int gramWorkSize(int samples, int hidden) {
+        return 3 * samples * hidden;
+    }
+
+    /**
+     * Writes K = J·Jᵀ (both triangles) for a one-hidden-layer, all-trainable, biased net (for
+     * example {@code JacobianNet.dense(act, N, M, 1)}) at the inputs x (D × N).
+     */
+    public static void gramOneHidden(JacobianNet net, int samples, double[] x, int xOff, int ldx,
+                                     double[] params, int pOff, double[] k, int kOff, int ldk, double[] work) {
+        if (!net.isOneHiddenAllTrainable()) {
+            throw new IllegalArgumentException("the structured Gram needs a one-hidden-layer net with every layer"
+                    + " trainable and biased and a linear output; got " + net);
+        }
+        int n = net.width(0), m = net.width(1), d = samples;
+        Check.matrix("X", x.length, xOff, d, n, ldx);
+        Check.vector("params", params.length, pOff, net.paramCount);
+        Check.matrix("K", k.length, kOff, d, d, ldk);
+        Check.vector("work", work.length, 0, gramWorkSize(d, m));
+        Activation act = net.acts[0];
+        int zAt = 0, hAt = d * m, gAt = 2 * d * m;
+        // Z = X·W1ᵀ + b1, H = act(Z), G = w2 ∘ act'(Z)
+        Kernels.dgemm(false, true, d, m, n, 1.0, x, xOff, ldx, params, pOff + net.wOff[0], n, 0.0, work, zAt, m);
+        Kernels.biasActivate(act, d, m, params, pOff + net.bOff[0], work, zAt, m, work, hAt, m);
+        int w2 = pOff + net.wOff[1];
+        for (int r = 0; r < d; r++) {
+            Kernels.activateBackward(act, m, work, zAt + r * m, params, w2, work, gAt + r * m);
+        }
+        // K_lower = H·Hᵀ, then the G·Gᵀ product into the (now free) Z buffer's first D·D doubles
+        // when it fits, else row by row into K's upper triangle is not possible: use a D×D scratch.
+        syrkLower(d, m, work, hAt, m, k, kOff, ldk);
+        double[] gg = d * d <= d * m ? work : new double[d * d];
+        syrkLower(d, m, work, gAt, m, gg, 0, d);
+        for (int i = 0; i < d; i++) {
+            int xi = xOff + i * ldx, ki = kOff + i * ldk, gi = i * d;
+            for (int c = 0; c <= i; c++) {
+                int xc = xOff + c * ldx;
+                double xx = 1.0;
+                for (int t = 0; t < n; t++) xx += x[xi + t] * x[xc + t];
+                double v = k[ki + c] + 1.0 + gg[gi + c] * xx;
+                k[ki + c] = v;
+                k[kOff + c * ldk + i] = v;
+            }
+        }
+    }
+
+    /**
+     * The Rayleigh quotient of K = J·Jᵀ at a unit vector v, evaluated through J rather than K:
+     * u = Jᵀ·v, θ = ‖u‖², and the residual ‖J·u − θ·v‖. Because u is small when v is near the
+     * smallest singular direction, its rounding error scales with σ_max·σ_min rather than
+     * σ_max² as K's does — this is how the Gram route's σ_min = √θ is refined to the accuracy of
+     * an SVD of J. θ ≥ λ_min(K) in exact arithmetic, and some eigenvalue lies within the residual.
+     *
+     * @param u    scratch of cols doubles (receives Jᵀ·v)
+     * @return {θ, ‖J·Jᵀ·v − θ·v‖}
+     */
+    public static double[] rayleighThroughJ(int rows, int cols, double[] j, int jOff, int ldj, double[] v, int vOff, double[] u) {
+        Check.matrix("J", j.length, jOff, rows, cols, ldj);
+        Check.vector("v", v.length, vOff, rows);
+        Check.vector("u", u.length, 0, cols);
+        java.util.Arrays.fill(u, 0, cols, 0.0);
+        for (int d = 0; d < rows; d++) Kernels.axpy(cols, v[vOff + d], j, jOff + d * ldj, u, 0);
+        double theta = Kernels.dot(cols, u, 0, u, 0);
+        double res = 0;
+        for (int d = 0; d < rows; d++) {
+            double t = Kernels.dot(cols, j, jOff + d * ldj, u, 0) - theta * v[vOff + d];
+            res += t * t;
+        }
+        return new double[] {theta, Math.sqrt(res)};
+    }
+
+    /**
+     * The lower triangle (diagonal included) of C = A·Aᵀ, A n×k row-major; the strict upper
+     * triangle of C is left as it was.
+     */
+    public static void syrkLower(int n, int k, double[] a, int aOff, int lda, double[] c, int cOff, int ldc) {
+        Check.matrix("A", a.length, aOff, n, k, lda);
+        Check.matrix("C", c.length, cOff, n, n, ldc);
+        if (n == 0) return;
+        if (VECTOR) NtkVector.syrkLower(n, k, a, aOff, lda, c, cOff, ldc);
+        else NtkScalar.syrkLower(n, k, a, aOff, lda, c, cOff, ldc);
+    }
+}

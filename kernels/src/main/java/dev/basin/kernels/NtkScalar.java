@@ -1,0 +1,38 @@
+package dev.basin.kernels;
+
+/** Plain-Java reference for the NTK kernels' inner loops: the oracle and the fallback. */
+final class NtkScalar {
+
+    private NtkScalar() {}
+
+    static void syrkLower(int n, int k, double[] a, int aOff, int lda, double[] c, int cOff, int ldc) {
+        for (int i = 0; i < n; i++) {
+            int ai = aOff + i * lda;
+            for (int j = 0; j <= i; j++) {
+                int aj = aOff + j * lda;
+                double s = 0.0;
+                for (int p = 0; p < k; p++) s += a[ai + p] * a[aj + p];
+                c[cOff + i * ldc + j] = s;
+            }
+        }
+    }
+
+    /**
+     * One stored row of the fused tridiagonalisation step: for J in [from, to) the lower-triangle
+     * entry r_J −= vi·w_J + wi·v_J, then q_J += ui·r_J and the row's dot Σ r_J·u_J; the diagonal
+     * gets the same update; q_diag += the dot plus r_diag·ui.
+     */
+    static void tridiagRow(double[] a, int rowAt, int from, int to, int diag, double vi, double wi, double ui,
+                           double[] w, double[] v, double[] u, double[] q) {
+        double acc = 0.0;
+        for (int j = from; j < to; j++) {
+            double r = a[rowAt + j] - vi * w[j] - wi * v[j];
+            a[rowAt + j] = r;
+            acc += r * u[j];
+            q[j] += ui * r;
+        }
+        double r = a[rowAt + diag] - vi * w[diag] - wi * v[diag];
+        a[rowAt + diag] = r;
+        q[diag] += acc + r * ui;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.basin.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The structured Gram against J·Jᵀ from the Jacobian kernel, and the SIMD syrk against the scalar one. */
+class NtkKernelsTest {
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void structuredGramEqualsJJt(Activation act) {
+        int[][] shapes = {{2, 16}, {3, 37}, {1, 5}, {5, 64}};
+        int[] sampleCounts = {1, 7, 13, 33};
+        for (int[] s : shapes) {
+            for (int samples : sampleCounts) {
+                int n = s[0], m = s[1];
+                Random r = new Random(n * 1000L + m * 10L + samples);
+                JacobianNet net = JacobianNet.dense(act, n, m, 1);
+                double[] x = JacobianKernelsTest.gaussian(r, samples * n, 1);
+                double[] p = JacobianKernelsTest.gaussian(r, net.parameterCount(), 0.9);
+                int cols = net.columns();
+                double[] j = new double[samples * cols];
+                JacobianKernels.dense(net, samples, x, 0, n, p, 0, j, 0, cols, new double[net.workSize()]);
+                double[] expect = new double[samples * samples];
+                for (int a = 0; a < samples; a++) {
+                    for (int b = 0; b < samples; b++) {
+                        double t = 0;
+                        for (int c = 0; c < cols; c++) t += j[a * cols + c] * j[b * cols + c];
+                        expect[a * samples + b] = t;
+                    }
+                }
+                double[] k = new double[samples * samples];
+                NtkKernels.gramOneHidden(net, samples, x, 0, n, p, 0, k, 0, samples,
+                        new double[NtkKernels.gramWorkSize(samples, m)]);
+                JacobianKernelsTest.assertClose(expect, k, 1e-12, act + " N=" + n + " M=" + m + " D=" + samples);
+            }
+        }
+    }
+
+    @Property(tries = 150)
+    void syrkLowerMatchesScalar(@ForAll @IntRange(min = 1, max = 23) int n, @ForAll @IntRange(min = 0, max = 300) int k,
+                                @ForAll @IntRange(min = 0, max = 5) int pad, @ForAll long seed) {
+        Random r = new Random(seed);
+        int lda = Math.max(1, k + pad), ldc = n + pad;
+        double[] a = JacobianKernelsTest.gaussian(r, 3 + n * lda, 1);
+        double[] c = JacobianKernelsTest.gaussian(r, 2 + n * ldc, 1);
+        double[] ref = c.clone();
+        NtkKernels.syrkLower(n, k, a, 3, lda, c, 2, ldc);
+        NtkScalar.syrkLower(n, k, a, 3, lda, ref, 2, ldc);
+        for (int i = 0; i < ref.length; i++) {
+            assertEquals(ref[i], c[i], 1e-12 * (1 + Math.abs(ref[i])), "index " + i);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void refusesNetsItCannotHandle() {
+        JacobianNet deep = JacobianNet.dense(Activation.TANH, 2, 3, 3, 1);
+        assertThrows(IllegalArgumentException.class, () -> NtkKernels.gramOneHidden(deep, 2, new double[4], 0, 2,
+                new double[deep.parameterCount()], 0, new double[4], 0, 2, new double[100]));
+    }
+}
