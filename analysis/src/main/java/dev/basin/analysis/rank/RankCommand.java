@@ -28,16 +28,16 @@ import picocli.CommandLine.Option;
         description = "Seed 002: Jacobian rank, hidden-feature scaling factor and the critical-point certificate.")
 public final class RankCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, description = "output directory (report.md, runs.csv, constructions.csv, plots, data and params)")
+    @Option(names = "--out", description = "output folder, must not exist: report.md, runs.csv, constructions.csv, plots, data and params (default runs/rank-<timestamp>); written completely or not at all")
     Path out;
 
-    @Option(names = "--D", defaultValue = "64", description = "training points D for the width sweep (default ${DEFAULT-VALUE})")
+    @Option(names = "--D", defaultValue = "16", description = "training points D for the width sweep (default ${DEFAULT-VALUE})")
     int d;
 
     @Option(names = "--N", defaultValue = "2", description = "input dimension of the sweep's random points (default ${DEFAULT-VALUE})")
     int n;
 
-    @Option(names = "--seeds", defaultValue = "10", description = "runs per width (default ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", defaultValue = "8", description = "runs per width (default ${DEFAULT-VALUE})")
     int seeds;
 
     @Option(names = "--activation", defaultValue = "tanh", description = "hidden activation (default ${DEFAULT-VALUE})")
@@ -62,13 +62,13 @@ public final class RankCommand implements Callable<Integer> {
             description = "which of sweep, constructions, blum-rivest (default ${DEFAULT-VALUE})")
     List<String> experiments;
 
-    @Option(names = "--construction-max-D", defaultValue = "256", description = "largest D for the §2.4 constructions (default ${DEFAULT-VALUE})")
+    @Option(names = "--construction-max-D", defaultValue = "128", description = "largest D for the §2.4 constructions (default ${DEFAULT-VALUE})")
     int constructionMaxD;
 
     @Option(names = "--br-N", defaultValue = "6", description = "Blum–Rivest input bits N (default ${DEFAULT-VALUE})")
     int brN;
 
-    @Option(names = "--br-gadgets", defaultValue = "8", description = "Blum–Rivest gadgets; D = gadgets·(N+1) (default ${DEFAULT-VALUE})")
+    @Option(names = "--br-gadgets", defaultValue = "6", description = "Blum–Rivest gadgets; D = gadgets·(N+1) (default ${DEFAULT-VALUE})")
     int brGadgets;
 
     @Option(names = "--threads", defaultValue = "0", description = "training threads (0 = all cores)")
@@ -90,7 +90,30 @@ public final class RankCommand implements Callable<Integer> {
         Activation act = Activation.parse(activation);
         int th = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         RankExperiments.Settings s = new RankExperiments.Settings(seeds, lr, momentum, maxEpochs, lossTol, gradTol, act, th, dataSeed);
-        Files.createDirectories(out);
+        // Everything is written into a hidden sibling folder, renamed into place only when complete.
+        Path target = out != null ? out
+                : Path.of("runs", "rank-" + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.exists(target)) throw new IllegalArgumentException("--out " + target + " already exists; choose a new folder");
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        out = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        try {
+            int rc = runInto(target, act, th, s);
+            Files.move(out, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            System.err.println("basin rank: wrote " + target.resolve("report.md"));
+            return rc;
+        } finally {
+            if (Files.exists(out)) deleteTree(out);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    private int runInto(Path target, Activation act, int th, RankExperiments.Settings s) throws Exception {
         long start = System.nanoTime();
         StringBuilder report = new StringBuilder();
         report.append("# basin rank — seed 002: critical points, Jacobian rank and the certificate\n\n");
@@ -147,11 +170,10 @@ public final class RankCommand implements Callable<Integer> {
                       + "with r, q > 0 that contradicts Theorem 1 unless the net is not differentiable there.\n");
         }
         report.append("\nFiles: `runs.csv`, `constructions.csv`, `<experiment>/data.csv` and `<experiment>/params/<run>.csv` ")
-                .append("(layout in dev.basin.analysis.rank.RankFiles; `python3 bench/peers/rank_recompute.py ").append(out)
+                .append("(layout in dev.basin.analysis.rank.RankFiles; `python3 bench/peers/rank_recompute.py ").append(target)
                 .append("` recomputes every run's J, rank, σ_min, r and bound with NumPy and compares).\n");
         report.append(String.format(Locale.ROOT, "\nWall time %.1f s on %d thread(s).%n", (System.nanoTime() - start) / 1e9, th));
         RankFiles.write(out.resolve("report.md"), w -> w.print(report));
-        System.err.println("basin rank: wrote " + out.resolve("report.md"));
         return 0;
     }
 

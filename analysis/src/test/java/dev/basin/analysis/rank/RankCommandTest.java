@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RankCommandTest {
 
     @Test
-    void writesReportCsvsPlotsDataAndParams(@TempDir Path dir) throws Exception {
+    void writesReportCsvsPlotsDataAndParams(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("out");
         int code = Main.run("rank", "--out", dir.toString(), "--D", "6", "--seeds", "2", "--max-epochs", "300",
                 "--construction-max-D", "8", "--br-N", "3", "--br-gadgets", "2", "--threads", "2");
         assertEquals(0, code);
@@ -35,11 +36,21 @@ class RankCommandTest {
         String report = Files.readString(dir.resolve("report.md"));
         assertTrue(report.contains("## Width sweep") && report.contains("## Blum–Rivest") && report.contains("## Seed 002 §2.4"), report);
         assertEquals(7, Files.readAllLines(dir.resolve("sweep/data.csv")).size());   // header + D rows
+        try (var left = Files.list(tmp)) {
+            assertEquals(List.of(dir), left.toList(), "no temporary folder is left beside the output");
+        }
     }
 
     @Test
-    void badOptionsGetAClearMessage(@TempDir Path dir) {
+    void anExistingOutputFolderIsRefused(@TempDir Path dir) {
+        assertEquals(2, Main.run("rank", "--out", dir.toString(), "--D", "4", "--seeds", "1"));
+    }
+
+    @Test
+    void badOptionsGetAClearMessage(@TempDir Path tmp) {
+        Path dir = tmp.resolve("out");
         assertEquals(2, Main.run("rank", "--out", dir.toString(), "--experiments", "nope"));
         assertEquals(2, Main.run("rank", "--out", dir.toString(), "--activation", "swish"));
+        assertTrue(Files.notExists(dir));
     }
 }
