@@ -580,15 +580,15 @@ final class VectorKernels extends ScalarKernels {
         for (; i < n; i++) y[yOff + i] = Activation.TANH.apply(x[xOff + i]);
     }
 
-    private static FloatVector sigmoid(FloatVector v) {
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        return one.div(one.add(v.neg().lanewise(VectorOperators.EXP)));
-    }
-
+    /**
+     * 1 / (1 + exp(−x)), written out in each loop: as a helper taking and returning a vector it
+     * was not always inlined (the EXP stub makes it large), and then both vectors were boxed.
+     */
     private static void sigmoidF(int n, float[] x, int xOff, float[] y, int yOff) {
         int i = 0;
         for (int bound = FS.loopBound(n); i < bound; i += FL) {
-            sigmoid(FloatVector.fromArray(FS, x, xOff + i)).intoArray(y, yOff + i);
+            FloatVector one = FloatVector.broadcast(FS, 1f);
+            one.div(one.add(FloatVector.fromArray(FS, x, xOff + i).neg().lanewise(VectorOperators.EXP))).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] = Activation.SIGMOID.apply(x[xOff + i]);
     }
@@ -639,21 +639,19 @@ final class VectorKernels extends ScalarKernels {
         for (; i < n; i++) y[yOff + i] = Activation.TANH.apply(x[xOff + i]);
     }
 
-    private static DoubleVector sigmoid(DoubleVector v) {
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        return one.div(one.add(v.neg().lanewise(VectorOperators.EXP)));
-    }
-
     private static void sigmoidD(int n, double[] x, int xOff, double[] y, int yOff) {
         int i = 0;
         for (int bound = DS.loopBound(n); i < bound; i += DL) {
-            sigmoid(DoubleVector.fromArray(DS, x, xOff + i)).intoArray(y, yOff + i);
+            DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+            one.div(one.add(DoubleVector.fromArray(DS, x, xOff + i).neg().lanewise(VectorOperators.EXP))).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] = Activation.SIGMOID.apply(x[xOff + i]);
     }
 
     // Backward: dz = dy·act'(z). The derivative is built as a vector and multiplied in, never
     // blended with dy, so that 0·∞ and NaN in dy propagate exactly as in the scalar reference.
+    // One method per activation, as forward: in one large switch C2 left some vector calls
+    // un-inlined (SIGMOID's EXP) and boxed their operands.
 
     @Override
     public void activateBackward(Activation act, int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
@@ -661,48 +659,69 @@ final class VectorKernels extends ScalarKernels {
             if (dy != dz || dyOff != dzOff) System.arraycopy(dy, dyOff, dz, dzOff, n);
             return;
         }
-        int i = 0, bound = FS.loopBound(n);
-        if (bound > 0) {
-            FloatVector one = FloatVector.broadcast(FS, 1f), zero = FloatVector.zero(FS);
-            switch (act) {
-                case IDENTITY -> { }
-                case ABS -> {
-                    FloatVector minusOne = one.neg();
-                    for (; i < bound; i += FL) {
-                        FloatVector v = FloatVector.fromArray(FS, z, zOff + i);
-                        FloatVector d = zero.blend(one, v.compare(VectorOperators.GT, 0f))
-                                .blend(minusOne, v.compare(VectorOperators.LT, 0f));
-                        FloatVector.fromArray(FS, dy, dyOff + i).mul(d).intoArray(dz, dzOff + i);
-                    }
-                }
-                case RELU -> {
-                    for (; i < bound; i += FL) {
-                        VectorMask<Float> pos = FloatVector.fromArray(FS, z, zOff + i).compare(VectorOperators.GT, 0f);
-                        FloatVector.fromArray(FS, dy, dyOff + i).mul(zero.blend(one, pos)).intoArray(dz, dzOff + i);
-                    }
-                }
-                case LEAKY_RELU -> {
-                    FloatVector slope = FloatVector.broadcast(FS, F_LEAKY);
-                    for (; i < bound; i += FL) {
-                        VectorMask<Float> pos = FloatVector.fromArray(FS, z, zOff + i).compare(VectorOperators.GT, 0f);
-                        FloatVector.fromArray(FS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
-                    }
-                }
-                case TANH -> {
-                    for (; i < bound; i += FL) {
-                        FloatVector t = FloatVector.fromArray(FS, z, zOff + i).lanewise(VectorOperators.TANH);
-                        FloatVector.fromArray(FS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
-                    }
-                }
-                case SIGMOID -> {
-                    for (; i < bound; i += FL) {
-                        FloatVector s = sigmoid(FloatVector.fromArray(FS, z, zOff + i));
-                        FloatVector.fromArray(FS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
-                    }
-                }
-            }
-        }
+        int i = n < FL ? 0 : switch (act) {
+            case IDENTITY -> 0;
+            case ABS -> absBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+            case RELU -> reluBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+            case LEAKY_RELU -> leakyBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+            case TANH -> tanhBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+            case SIGMOID -> sigmoidBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+        };
         for (; i < n; i++) dz[dzOff + i] = dy[dyOff + i] * act.derivative(z[zOff + i]);
+    }
+
+    private static int absBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        FloatVector one = FloatVector.broadcast(FS, 1f), zero = FloatVector.zero(FS);
+        int i = 0, bound = FS.loopBound(n);
+        FloatVector minusOne = one.neg();
+        for (; i < bound; i += FL) {
+            FloatVector v = FloatVector.fromArray(FS, z, zOff + i);
+            FloatVector d = zero.blend(one, v.compare(VectorOperators.GT, 0f))
+                    .blend(minusOne, v.compare(VectorOperators.LT, 0f));
+            FloatVector.fromArray(FS, dy, dyOff + i).mul(d).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int reluBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        FloatVector one = FloatVector.broadcast(FS, 1f), zero = FloatVector.zero(FS);
+        int i = 0, bound = FS.loopBound(n);
+        for (; i < bound; i += FL) {
+            VectorMask<Float> pos = FloatVector.fromArray(FS, z, zOff + i).compare(VectorOperators.GT, 0f);
+            FloatVector.fromArray(FS, dy, dyOff + i).mul(zero.blend(one, pos)).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int leakyBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        int i = 0, bound = FS.loopBound(n);
+        FloatVector slope = FloatVector.broadcast(FS, F_LEAKY);
+        for (; i < bound; i += FL) {
+            VectorMask<Float> pos = FloatVector.fromArray(FS, z, zOff + i).compare(VectorOperators.GT, 0f);
+            FloatVector.fromArray(FS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int tanhBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        int i = 0, bound = FS.loopBound(n);
+        for (; i < bound; i += FL) {
+            FloatVector t = FloatVector.fromArray(FS, z, zOff + i).lanewise(VectorOperators.TANH);
+            FloatVector.fromArray(FS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int sigmoidBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        int i = 0, bound = FS.loopBound(n);
+        for (; i < bound; i += FL) {
+            FloatVector s = one.div(one.add(FloatVector.fromArray(FS, z, zOff + i).neg().lanewise(VectorOperators.EXP)));
+            FloatVector.fromArray(FS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
+        }
+        return i;
     }
 
     @Override
@@ -711,48 +730,69 @@ final class VectorKernels extends ScalarKernels {
             if (dy != dz || dyOff != dzOff) System.arraycopy(dy, dyOff, dz, dzOff, n);
             return;
         }
-        int i = 0, bound = DS.loopBound(n);
-        if (bound > 0) {
-            DoubleVector one = DoubleVector.broadcast(DS, 1.0), zero = DoubleVector.zero(DS);
-            switch (act) {
-                case IDENTITY -> { }
-                case ABS -> {
-                    DoubleVector minusOne = one.neg();
-                    for (; i < bound; i += DL) {
-                        DoubleVector v = DoubleVector.fromArray(DS, z, zOff + i);
-                        DoubleVector d = zero.blend(one, v.compare(VectorOperators.GT, 0.0))
-                                .blend(minusOne, v.compare(VectorOperators.LT, 0.0));
-                        DoubleVector.fromArray(DS, dy, dyOff + i).mul(d).intoArray(dz, dzOff + i);
-                    }
-                }
-                case RELU -> {
-                    for (; i < bound; i += DL) {
-                        VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
-                        DoubleVector.fromArray(DS, dy, dyOff + i).mul(zero.blend(one, pos)).intoArray(dz, dzOff + i);
-                    }
-                }
-                case LEAKY_RELU -> {
-                    DoubleVector slope = DoubleVector.broadcast(DS, D_LEAKY);
-                    for (; i < bound; i += DL) {
-                        VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
-                        DoubleVector.fromArray(DS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
-                    }
-                }
-                case TANH -> {
-                    for (; i < bound; i += DL) {
-                        DoubleVector t = DoubleVector.fromArray(DS, z, zOff + i).lanewise(VectorOperators.TANH);
-                        DoubleVector.fromArray(DS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
-                    }
-                }
-                case SIGMOID -> {
-                    for (; i < bound; i += DL) {
-                        DoubleVector s = sigmoid(DoubleVector.fromArray(DS, z, zOff + i));
-                        DoubleVector.fromArray(DS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
-                    }
-                }
-            }
-        }
+        int i = n < DL ? 0 : switch (act) {
+            case IDENTITY -> 0;
+            case ABS -> absBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+            case RELU -> reluBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+            case LEAKY_RELU -> leakyBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+            case TANH -> tanhBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+            case SIGMOID -> sigmoidBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+        };
         for (; i < n; i++) dz[dzOff + i] = dy[dyOff + i] * act.derivative(z[zOff + i]);
+    }
+
+    private static int absBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0), zero = DoubleVector.zero(DS);
+        int i = 0, bound = DS.loopBound(n);
+        DoubleVector minusOne = one.neg();
+        for (; i < bound; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(DS, z, zOff + i);
+            DoubleVector d = zero.blend(one, v.compare(VectorOperators.GT, 0.0))
+                    .blend(minusOne, v.compare(VectorOperators.LT, 0.0));
+            DoubleVector.fromArray(DS, dy, dyOff + i).mul(d).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int reluBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0), zero = DoubleVector.zero(DS);
+        int i = 0, bound = DS.loopBound(n);
+        for (; i < bound; i += DL) {
+            VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
+            DoubleVector.fromArray(DS, dy, dyOff + i).mul(zero.blend(one, pos)).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int leakyBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        int i = 0, bound = DS.loopBound(n);
+        DoubleVector slope = DoubleVector.broadcast(DS, D_LEAKY);
+        for (; i < bound; i += DL) {
+            VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
+            DoubleVector.fromArray(DS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int tanhBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        int i = 0, bound = DS.loopBound(n);
+        for (; i < bound; i += DL) {
+            DoubleVector t = DoubleVector.fromArray(DS, z, zOff + i).lanewise(VectorOperators.TANH);
+            DoubleVector.fromArray(DS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int sigmoidBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        int i = 0, bound = DS.loopBound(n);
+        for (; i < bound; i += DL) {
+            DoubleVector s = one.div(one.add(DoubleVector.fromArray(DS, z, zOff + i).neg().lanewise(VectorOperators.EXP)));
+            DoubleVector.fromArray(DS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
+        }
+        return i;
     }
 
     /** Per row: z += bias (one vector pass), then the activation over the row while it is in L1. */
