@@ -35,8 +35,8 @@ final class VectorKernels extends ScalarKernels {
         DL = DS.length();
     }
 
-    /** Below this magnitude (or above its inverse) a double's square may under- or overflow. */
-    private static final double NRM2_SMALL = 0x1p-480, NRM2_BIG = 0x1p480;
+    /** A sum of squares at least this large is far above the subnormal squares (< 2^-1022) it may have lost. */
+    private static final double NRM2_SUM_MIN = 0x1p-900;
 
     private static final float F_LEAKY = Activation.LEAKY_SLOPE;
     private static final double D_LEAKY = Activation.LEAKY_SLOPE;
@@ -479,50 +479,41 @@ final class VectorKernels extends ScalarKernels {
     }
 
     /**
-     * One pass sums the squares and finds the largest magnitude. When that magnitude is between
-     * 2^-480 and 2^480 no square can overflow and any square that underflows is negligible
-     * against the largest, so the plain sum is the answer. Otherwise a second pass rescales by a
-     * power of two near the largest magnitude (exact, unlike a division) before squaring.
+     * One vector pass sums the squares. When that sum is finite and at least 2^-900, no square
+     * overflowed and any square that underflowed is negligible against it, so its root is the
+     * answer. Otherwise (huge or tiny magnitudes, zeros, ∞, NaN: rare) a scalar second pass
+     * rescales by a power of two near the largest magnitude (exact, unlike a division) before
+     * squaring. Keeping the common pass to bare FMAs keeps it small and quick for C2 to compile.
      */
     @Override
     public double nrm2(int n, double[] x, int xOff) {
-        double sumSq = 0.0, scale = 0.0;
+        double sumSq = 0.0;
         int i = 0;
         if (n >= 2 * DL) {
-            DoubleVector s0 = DoubleVector.zero(DS), s1 = s0, m0 = s0, m1 = s0;
+            DoubleVector s0 = DoubleVector.zero(DS), s1 = s0;
             for (int bound2 = n - 2 * DL; i <= bound2; i += 2 * DL) {
                 DoubleVector v0 = DoubleVector.fromArray(DS, x, xOff + i);
                 DoubleVector v1 = DoubleVector.fromArray(DS, x, xOff + i + DL);
                 s0 = v0.fma(v0, s0);
                 s1 = v1.fma(v1, s1);
-                m0 = m0.max(v0.abs());
-                m1 = m1.max(v1.abs());
             }
             sumSq = s0.add(s1).reduceLanes(VectorOperators.ADD);
-            scale = m0.max(m1).reduceLanes(VectorOperators.MAX);
         }
         for (; i < n; i++) {
             double v = x[xOff + i];
             sumSq += v * v;
-            scale = Math.max(scale, Math.abs(v));
         }
-        if (scale == 0.0 || !Double.isFinite(scale)) return scale;
-        if (scale > NRM2_SMALL && scale < NRM2_BIG) return Math.sqrt(sumSq);
+        if (sumSq >= NRM2_SUM_MIN && sumSq < Double.POSITIVE_INFINITY) return Math.sqrt(sumSq);
+        return nrm2Rescaled(n, x, xOff);
+    }
 
+    private static double nrm2Rescaled(int n, double[] x, int xOff) {
+        double scale = 0.0;
+        for (int i = 0; i < n; i++) scale = Math.max(scale, Math.abs(x[xOff + i]));
+        if (scale == 0.0 || !Double.isFinite(scale)) return scale;
         double down = Math.scalb(1.0, -Math.getExponent(scale));
         double scaled = 0.0;
-        i = 0;
-        if (n >= 2 * DL) {
-            DoubleVector acc0 = DoubleVector.zero(DS), acc1 = acc0;
-            for (int bound2 = n - 2 * DL; i <= bound2; i += 2 * DL) {
-                DoubleVector v0 = DoubleVector.fromArray(DS, x, xOff + i).mul(down);
-                DoubleVector v1 = DoubleVector.fromArray(DS, x, xOff + i + DL).mul(down);
-                acc0 = v0.fma(v0, acc0);
-                acc1 = v1.fma(v1, acc1);
-            }
-            scaled = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             double v = x[xOff + i] * down;
             scaled += v * v;
         }
