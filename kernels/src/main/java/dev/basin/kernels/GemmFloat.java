@@ -289,16 +289,16 @@ final class GemmFloat {
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                       float beta, float[] c, int cOff, int ldc, Work w) {
         if (tB) {
+            // Each row of b is read contiguously and written with stride ldt. (A gather per
+            // vector is no faster here and, in this rarely hot loop, was sometimes left
+            // unintrinsified by C2, allocating on every call.)
             int ldt = roundUp(n, NR);
             float[] t = w.b(k * ldt);
-            int[] idx = w.gather(ldb);
-            int nVec = n / L * L;
-            for (int p = 0; p < k; p++) {
-                int dst = p * ldt, j = 0;
-                for (; j < nVec; j += L) FloatVector.fromArray(S, b, bOff + j * ldb + p, idx, 0).intoArray(t, dst + j);
-                for (; j < n; j++) t[dst + j] = b[bOff + j * ldb + p];
-                for (; j < ldt; j++) t[dst + j] = 0f;
+            for (int j = 0; j < n; j++) {
+                int src = bOff + j * ldb;
+                for (int p = 0; p < k; p++) t[p * ldt + j] = b[src + p];
             }
+            for (int p = 0; p < k; p++) java.util.Arrays.fill(t, p * ldt + n, (p + 1) * ldt, 0f);
             b = t;
             bOff = 0;
             ldb = ldt;
@@ -333,7 +333,12 @@ final class GemmFloat {
         }
     }
 
-    /** Up to 8 rows × one vector of cols ≤ L columns; C is written with masked stores where they stay inside c. */
+    /**
+     * Up to 8 rows × one vector of cols ≤ L columns. The sums go through the scratch tile and
+     * one short row loop writes C (masked stores where they stay inside c): unrolled by hand,
+     * the eight masked epilogues made the method too large for C1, which left it interpreted
+     * (allocating boxed vectors) until C2 got round to it, if ever.
+     */
     private static void narrowTile(int k, float[] a, int ao, int rs, int cs, int rows, float[] b, int bo, int ldb,
                                    int cols, float alpha, float beta, float[] c, int co, int ldc, float[] tile) {
         VectorMask<Float> mask = S.indexInRange(0, cols);
@@ -354,44 +359,24 @@ final class GemmFloat {
             s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
             s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
+        // The tile needs 8 rows of L: MR·NR ≥ 8·L at every width (6·2L).
+        s0.intoArray(tile, 0);
+        s1.intoArray(tile, L);
+        s2.intoArray(tile, 2 * L);
+        s3.intoArray(tile, 3 * L);
+        s4.intoArray(tile, 4 * L);
+        s5.intoArray(tile, 5 * L);
+        s6.intoArray(tile, 6 * L);
+        s7.intoArray(tile, 7 * L);
         if (co + last * ldc + L <= c.length) {
             FloatVector va = FloatVector.broadcast(S, alpha);
             FloatVector vb = FloatVector.broadcast(S, beta);
-            FloatVector z = FloatVector.zero(S);
             boolean readC = beta != 0f;
-            int o = co;
-            s0.fma(va, readC ? FloatVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
-            if (last < 1) return;
-            o += ldc;
-            s1.fma(va, readC ? FloatVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
-            if (last < 2) return;
-            o += ldc;
-            s2.fma(va, readC ? FloatVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
-            if (last < 3) return;
-            o += ldc;
-            s3.fma(va, readC ? FloatVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
-            if (last < 4) return;
-            o += ldc;
-            s4.fma(va, readC ? FloatVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
-            if (last < 5) return;
-            o += ldc;
-            s5.fma(va, readC ? FloatVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
-            if (last < 6) return;
-            o += ldc;
-            s6.fma(va, readC ? FloatVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
-            if (last < 7) return;
-            o += ldc;
-            s7.fma(va, readC ? FloatVector.fromArray(S, c, o, mask).mul(vb) : z).intoArray(c, o, mask);
+            for (int r = 0, o = co; r < rows; r++, o += ldc) {
+                FloatVector old = readC ? FloatVector.fromArray(S, c, o, mask).mul(vb) : FloatVector.zero(S);
+                FloatVector.fromArray(S, tile, r * L).fma(va, old).intoArray(c, o, mask);
+            }
         } else {
-            // The tile needs 8 rows of L: MR·NR ≥ 8·L at every width (6·2L).
-            s0.intoArray(tile, 0);
-            s1.intoArray(tile, L);
-            s2.intoArray(tile, 2 * L);
-            s3.intoArray(tile, 3 * L);
-            s4.intoArray(tile, 4 * L);
-            s5.intoArray(tile, 5 * L);
-            s6.intoArray(tile, 6 * L);
-            s7.intoArray(tile, 7 * L);
             copyOut(tile, L, rows, cols, alpha, beta, c, co, ldc);
         }
     }

@@ -75,6 +75,10 @@ public final class VectorGemm {
             GemmFloat.small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, GemmFloat.work());
             return;
         }
+        if (!parallel(m, n, k)) {
+            GemmFloat.packed(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, GemmFloat.work());
+            return;
+        }
         Block task = (i0, i1, j0, j1) -> GemmFloat.packed(transA, transB, i1 - i0, j1 - j0, k, alpha,
                 a, aOff + (transA ? i0 : i0 * lda), lda, b, bOff + (transB ? j0 * ldb : j0), ldb,
                 beta, c, cOff + i0 * ldc + j0, ldc, GemmFloat.work());
@@ -99,6 +103,10 @@ public final class VectorGemm {
         }
         if (isSmall(transB, m, n, k)) {
             GemmDouble.small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, GemmDouble.work());
+            return;
+        }
+        if (!parallel(m, n, k)) {
+            GemmDouble.packed(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, GemmDouble.work());
             return;
         }
         Block task = (i0, i1, j0, j1) -> GemmDouble.packed(transA, transB, i1 - i0, j1 - j0, k, alpha,
@@ -126,6 +134,14 @@ public final class VectorGemm {
         return volume <= SMALL_VOLUME_IN_PLACE || m <= 4 || (m <= 32 && (long) k * n <= 128 * 1024);
     }
 
+    /**
+     * Whether a product is worth splitting across threads. Single-threaded calls skip the task
+     * lambda altogether: capturing the arguments would allocate on every call.
+     */
+    private static boolean parallel(int m, int n, int k) {
+        return threads > 1 && 2L * m * n * k >= PARALLEL_MIN_FLOPS && !IN_WORKER.get();
+    }
+
     /** One block of C: rows [i0, i1), columns [j0, j1). */
     @FunctionalInterface
     private interface Block {
@@ -139,10 +155,6 @@ public final class VectorGemm {
      */
     private static void run(int m, int n, int k, int mr, int nr, Block task) {
         int t = threads;
-        if (t <= 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS || IN_WORKER.get()) {
-            task.run(0, m, 0, n);
-            return;
-        }
         int rowTiles = (m + mr - 1) / mr, colTiles = (n + nr - 1) / nr;
         boolean byRows = rowTiles >= colTiles;
         int tiles = byRows ? rowTiles : colTiles, unit = byRows ? mr : nr, extent = byRows ? m : n;

@@ -35,8 +35,8 @@ final class VectorKernels extends ScalarKernels {
         DL = DS.length();
     }
 
-    /** Below this magnitude (or above its inverse) a double's square may under- or overflow. */
-    private static final double NRM2_SMALL = 0x1p-480, NRM2_BIG = 0x1p480;
+    /** A sum of squares at least this large is far above the subnormal squares (< 2^-1022) it may have lost. */
+    private static final double NRM2_SUM_MIN = 0x1p-900;
 
     private static final float F_LEAKY = Activation.LEAKY_SLOPE;
     private static final double D_LEAKY = Activation.LEAKY_SLOPE;
@@ -80,17 +80,22 @@ final class VectorKernels extends ScalarKernels {
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
-            FloatVector c0 = FloatVector.zero(FS), c1 = c0, c2 = c0, c3 = c0;
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
             int j = 0;
-            for (; j < bound; j += FL) {
-                FloatVector xv = FloatVector.fromArray(FS, x, xOff + j);
-                c0 = FloatVector.fromArray(FS, a, r0 + j).fma(xv, c0);
-                c1 = FloatVector.fromArray(FS, a, r1 + j).fma(xv, c1);
-                c2 = FloatVector.fromArray(FS, a, r2 + j).fma(xv, c2);
-                c3 = FloatVector.fromArray(FS, a, r3 + j).fma(xv, c3);
+            if (bound > 0) {
+                FloatVector c0 = FloatVector.zero(FS), c1 = c0, c2 = c0, c3 = c0;
+                for (; j < bound; j += FL) {
+                    FloatVector xv = FloatVector.fromArray(FS, x, xOff + j);
+                    c0 = FloatVector.fromArray(FS, a, r0 + j).fma(xv, c0);
+                    c1 = FloatVector.fromArray(FS, a, r1 + j).fma(xv, c1);
+                    c2 = FloatVector.fromArray(FS, a, r2 + j).fma(xv, c2);
+                    c3 = FloatVector.fromArray(FS, a, r3 + j).fma(xv, c3);
+                }
+                s0 = c0.reduceLanes(VectorOperators.ADD);
+                s1 = c1.reduceLanes(VectorOperators.ADD);
+                s2 = c2.reduceLanes(VectorOperators.ADD);
+                s3 = c3.reduceLanes(VectorOperators.ADD);
             }
-            float s0 = c0.reduceLanes(VectorOperators.ADD), s1 = c1.reduceLanes(VectorOperators.ADD);
-            float s2 = c2.reduceLanes(VectorOperators.ADD), s3 = c3.reduceLanes(VectorOperators.ADD);
             for (; j < n; j++) {
                 float xj = x[xOff + j];
                 s0 += a[r0 + j] * xj;
@@ -120,16 +125,18 @@ final class VectorKernels extends ScalarKernels {
             int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
             float s0 = alpha * x[xOff + i], s1 = alpha * x[xOff + i + 1];
             float s2 = alpha * x[xOff + i + 2], s3 = alpha * x[xOff + i + 3];
-            FloatVector b0 = FloatVector.broadcast(FS, s0), b1 = FloatVector.broadcast(FS, s1);
-            FloatVector b2 = FloatVector.broadcast(FS, s2), b3 = FloatVector.broadcast(FS, s3);
             int j = 0;
-            for (; j < bound; j += FL) {
-                FloatVector yv = FloatVector.fromArray(FS, y, yOff + j);
-                yv = FloatVector.fromArray(FS, a, r0 + j).fma(b0, yv);
-                yv = FloatVector.fromArray(FS, a, r1 + j).fma(b1, yv);
-                yv = FloatVector.fromArray(FS, a, r2 + j).fma(b2, yv);
-                yv = FloatVector.fromArray(FS, a, r3 + j).fma(b3, yv);
-                yv.intoArray(y, yOff + j);
+            if (bound > 0) {
+                FloatVector b0 = FloatVector.broadcast(FS, s0), b1 = FloatVector.broadcast(FS, s1);
+                FloatVector b2 = FloatVector.broadcast(FS, s2), b3 = FloatVector.broadcast(FS, s3);
+                for (; j < bound; j += FL) {
+                    FloatVector yv = FloatVector.fromArray(FS, y, yOff + j);
+                    yv = FloatVector.fromArray(FS, a, r0 + j).fma(b0, yv);
+                    yv = FloatVector.fromArray(FS, a, r1 + j).fma(b1, yv);
+                    yv = FloatVector.fromArray(FS, a, r2 + j).fma(b2, yv);
+                    yv = FloatVector.fromArray(FS, a, r3 + j).fma(b3, yv);
+                    yv.intoArray(y, yOff + j);
+                }
             }
             for (; j < n; j++) {
                 y[yOff + j] += s0 * a[r0 + j] + s1 * a[r1 + j] + s2 * a[r2 + j] + s3 * a[r3 + j];
@@ -181,17 +188,22 @@ final class VectorKernels extends ScalarKernels {
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
-            DoubleVector c0 = DoubleVector.zero(DS), c1 = c0, c2 = c0, c3 = c0;
+            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
             int j = 0;
-            for (; j < bound; j += DL) {
-                DoubleVector xv = DoubleVector.fromArray(DS, x, xOff + j);
-                c0 = DoubleVector.fromArray(DS, a, r0 + j).fma(xv, c0);
-                c1 = DoubleVector.fromArray(DS, a, r1 + j).fma(xv, c1);
-                c2 = DoubleVector.fromArray(DS, a, r2 + j).fma(xv, c2);
-                c3 = DoubleVector.fromArray(DS, a, r3 + j).fma(xv, c3);
+            if (bound > 0) {
+                DoubleVector c0 = DoubleVector.zero(DS), c1 = c0, c2 = c0, c3 = c0;
+                for (; j < bound; j += DL) {
+                    DoubleVector xv = DoubleVector.fromArray(DS, x, xOff + j);
+                    c0 = DoubleVector.fromArray(DS, a, r0 + j).fma(xv, c0);
+                    c1 = DoubleVector.fromArray(DS, a, r1 + j).fma(xv, c1);
+                    c2 = DoubleVector.fromArray(DS, a, r2 + j).fma(xv, c2);
+                    c3 = DoubleVector.fromArray(DS, a, r3 + j).fma(xv, c3);
+                }
+                s0 = c0.reduceLanes(VectorOperators.ADD);
+                s1 = c1.reduceLanes(VectorOperators.ADD);
+                s2 = c2.reduceLanes(VectorOperators.ADD);
+                s3 = c3.reduceLanes(VectorOperators.ADD);
             }
-            double s0 = c0.reduceLanes(VectorOperators.ADD), s1 = c1.reduceLanes(VectorOperators.ADD);
-            double s2 = c2.reduceLanes(VectorOperators.ADD), s3 = c3.reduceLanes(VectorOperators.ADD);
             for (; j < n; j++) {
                 double xj = x[xOff + j];
                 s0 += a[r0 + j] * xj;
@@ -220,16 +232,18 @@ final class VectorKernels extends ScalarKernels {
             int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
             double s0 = alpha * x[xOff + i], s1 = alpha * x[xOff + i + 1];
             double s2 = alpha * x[xOff + i + 2], s3 = alpha * x[xOff + i + 3];
-            DoubleVector b0 = DoubleVector.broadcast(DS, s0), b1 = DoubleVector.broadcast(DS, s1);
-            DoubleVector b2 = DoubleVector.broadcast(DS, s2), b3 = DoubleVector.broadcast(DS, s3);
             int j = 0;
-            for (; j < bound; j += DL) {
-                DoubleVector yv = DoubleVector.fromArray(DS, y, yOff + j);
-                yv = DoubleVector.fromArray(DS, a, r0 + j).fma(b0, yv);
-                yv = DoubleVector.fromArray(DS, a, r1 + j).fma(b1, yv);
-                yv = DoubleVector.fromArray(DS, a, r2 + j).fma(b2, yv);
-                yv = DoubleVector.fromArray(DS, a, r3 + j).fma(b3, yv);
-                yv.intoArray(y, yOff + j);
+            if (bound > 0) {
+                DoubleVector b0 = DoubleVector.broadcast(DS, s0), b1 = DoubleVector.broadcast(DS, s1);
+                DoubleVector b2 = DoubleVector.broadcast(DS, s2), b3 = DoubleVector.broadcast(DS, s3);
+                for (; j < bound; j += DL) {
+                    DoubleVector yv = DoubleVector.fromArray(DS, y, yOff + j);
+                    yv = DoubleVector.fromArray(DS, a, r0 + j).fma(b0, yv);
+                    yv = DoubleVector.fromArray(DS, a, r1 + j).fma(b1, yv);
+                    yv = DoubleVector.fromArray(DS, a, r2 + j).fma(b2, yv);
+                    yv = DoubleVector.fromArray(DS, a, r3 + j).fma(b3, yv);
+                    yv.intoArray(y, yOff + j);
+                }
             }
             for (; j < n; j++) {
                 y[yOff + j] += s0 * a[r0 + j] + s1 * a[r1 + j] + s2 * a[r2 + j] + s3 * a[r3 + j];
@@ -253,6 +267,9 @@ final class VectorKernels extends ScalarKernels {
     }
 
     // ---- level 1 -------------------------------------------------------------------------
+    // Inputs shorter than a vector never touch the Vector API (no accumulators, no broadcasts):
+    // until C2 compiles a kernel, every vector op allocates, and short calls are the ones a
+    // small model makes millions of times, often right after a deoptimization.
 
     @Override
     public float dot(int n, float[] x, int xOff, float[] y, int yOff) {
@@ -260,18 +277,21 @@ final class VectorKernels extends ScalarKernels {
     }
 
     private static float sdot(int n, float[] x, int xOff, float[] y, int yOff) {
-        FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
+        float s = 0f;
         int i = 0;
-        for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
-            a0 = FloatVector.fromArray(FS, x, xOff + i).fma(FloatVector.fromArray(FS, y, yOff + i), a0);
-            a1 = FloatVector.fromArray(FS, x, xOff + i + FL).fma(FloatVector.fromArray(FS, y, yOff + i + FL), a1);
-            a2 = FloatVector.fromArray(FS, x, xOff + i + 2 * FL).fma(FloatVector.fromArray(FS, y, yOff + i + 2 * FL), a2);
-            a3 = FloatVector.fromArray(FS, x, xOff + i + 3 * FL).fma(FloatVector.fromArray(FS, y, yOff + i + 3 * FL), a3);
+        if (n >= FL) {
+            FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
+            for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
+                a0 = FloatVector.fromArray(FS, x, xOff + i).fma(FloatVector.fromArray(FS, y, yOff + i), a0);
+                a1 = FloatVector.fromArray(FS, x, xOff + i + FL).fma(FloatVector.fromArray(FS, y, yOff + i + FL), a1);
+                a2 = FloatVector.fromArray(FS, x, xOff + i + 2 * FL).fma(FloatVector.fromArray(FS, y, yOff + i + 2 * FL), a2);
+                a3 = FloatVector.fromArray(FS, x, xOff + i + 3 * FL).fma(FloatVector.fromArray(FS, y, yOff + i + 3 * FL), a3);
+            }
+            for (int bound = FS.loopBound(n); i < bound; i += FL) {
+                a0 = FloatVector.fromArray(FS, x, xOff + i).fma(FloatVector.fromArray(FS, y, yOff + i), a0);
+            }
+            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         }
-        for (int bound = FS.loopBound(n); i < bound; i += FL) {
-            a0 = FloatVector.fromArray(FS, x, xOff + i).fma(FloatVector.fromArray(FS, y, yOff + i), a0);
-        }
-        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
         return s;
     }
@@ -282,18 +302,21 @@ final class VectorKernels extends ScalarKernels {
     }
 
     private static double ddot(int n, double[] x, int xOff, double[] y, int yOff) {
-        DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
+        double s = 0.0;
         int i = 0;
-        for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
-            a0 = DoubleVector.fromArray(DS, x, xOff + i).fma(DoubleVector.fromArray(DS, y, yOff + i), a0);
-            a1 = DoubleVector.fromArray(DS, x, xOff + i + DL).fma(DoubleVector.fromArray(DS, y, yOff + i + DL), a1);
-            a2 = DoubleVector.fromArray(DS, x, xOff + i + 2 * DL).fma(DoubleVector.fromArray(DS, y, yOff + i + 2 * DL), a2);
-            a3 = DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).fma(DoubleVector.fromArray(DS, y, yOff + i + 3 * DL), a3);
+        if (n >= DL) {
+            DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
+            for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
+                a0 = DoubleVector.fromArray(DS, x, xOff + i).fma(DoubleVector.fromArray(DS, y, yOff + i), a0);
+                a1 = DoubleVector.fromArray(DS, x, xOff + i + DL).fma(DoubleVector.fromArray(DS, y, yOff + i + DL), a1);
+                a2 = DoubleVector.fromArray(DS, x, xOff + i + 2 * DL).fma(DoubleVector.fromArray(DS, y, yOff + i + 2 * DL), a2);
+                a3 = DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).fma(DoubleVector.fromArray(DS, y, yOff + i + 3 * DL), a3);
+            }
+            for (int bound = DS.loopBound(n); i < bound; i += DL) {
+                a0 = DoubleVector.fromArray(DS, x, xOff + i).fma(DoubleVector.fromArray(DS, y, yOff + i), a0);
+            }
+            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         }
-        for (int bound = DS.loopBound(n); i < bound; i += DL) {
-            a0 = DoubleVector.fromArray(DS, x, xOff + i).fma(DoubleVector.fromArray(DS, y, yOff + i), a0);
-        }
-        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
         return s;
     }
@@ -355,64 +378,76 @@ final class VectorKernels extends ScalarKernels {
 
     @Override
     public float sum(int n, float[] x, int xOff) {
-        FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
+        float s = 0f;
         int i = 0;
-        for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
-            a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i));
-            a1 = a1.add(FloatVector.fromArray(FS, x, xOff + i + FL));
-            a2 = a2.add(FloatVector.fromArray(FS, x, xOff + i + 2 * FL));
-            a3 = a3.add(FloatVector.fromArray(FS, x, xOff + i + 3 * FL));
+        if (n >= FL) {
+            FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
+            for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
+                a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i));
+                a1 = a1.add(FloatVector.fromArray(FS, x, xOff + i + FL));
+                a2 = a2.add(FloatVector.fromArray(FS, x, xOff + i + 2 * FL));
+                a3 = a3.add(FloatVector.fromArray(FS, x, xOff + i + 3 * FL));
+            }
+            for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i));
+            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         }
-        for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i));
-        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s += x[xOff + i];
         return s;
     }
 
     @Override
     public double sum(int n, double[] x, int xOff) {
-        DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
+        double s = 0.0;
         int i = 0;
-        for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
-            a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i));
-            a1 = a1.add(DoubleVector.fromArray(DS, x, xOff + i + DL));
-            a2 = a2.add(DoubleVector.fromArray(DS, x, xOff + i + 2 * DL));
-            a3 = a3.add(DoubleVector.fromArray(DS, x, xOff + i + 3 * DL));
+        if (n >= DL) {
+            DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
+            for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
+                a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i));
+                a1 = a1.add(DoubleVector.fromArray(DS, x, xOff + i + DL));
+                a2 = a2.add(DoubleVector.fromArray(DS, x, xOff + i + 2 * DL));
+                a3 = a3.add(DoubleVector.fromArray(DS, x, xOff + i + 3 * DL));
+            }
+            for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i));
+            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         }
-        for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i));
-        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s += x[xOff + i];
         return s;
     }
 
     @Override
     public float asum(int n, float[] x, int xOff) {
-        FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
+        float s = 0f;
         int i = 0;
-        for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
-            a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i).abs());
-            a1 = a1.add(FloatVector.fromArray(FS, x, xOff + i + FL).abs());
-            a2 = a2.add(FloatVector.fromArray(FS, x, xOff + i + 2 * FL).abs());
-            a3 = a3.add(FloatVector.fromArray(FS, x, xOff + i + 3 * FL).abs());
+        if (n >= FL) {
+            FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
+            for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
+                a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i).abs());
+                a1 = a1.add(FloatVector.fromArray(FS, x, xOff + i + FL).abs());
+                a2 = a2.add(FloatVector.fromArray(FS, x, xOff + i + 2 * FL).abs());
+                a3 = a3.add(FloatVector.fromArray(FS, x, xOff + i + 3 * FL).abs());
+            }
+            for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i).abs());
+            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         }
-        for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i).abs());
-        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s += Math.abs(x[xOff + i]);
         return s;
     }
 
     @Override
     public double asum(int n, double[] x, int xOff) {
-        DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
+        double s = 0.0;
         int i = 0;
-        for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
-            a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i).abs());
-            a1 = a1.add(DoubleVector.fromArray(DS, x, xOff + i + DL).abs());
-            a2 = a2.add(DoubleVector.fromArray(DS, x, xOff + i + 2 * DL).abs());
-            a3 = a3.add(DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).abs());
+        if (n >= DL) {
+            DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
+            for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
+                a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i).abs());
+                a1 = a1.add(DoubleVector.fromArray(DS, x, xOff + i + DL).abs());
+                a2 = a2.add(DoubleVector.fromArray(DS, x, xOff + i + 2 * DL).abs());
+                a3 = a3.add(DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).abs());
+            }
+            for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i).abs());
+            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         }
-        for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i).abs());
-        double s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) s += Math.abs(x[xOff + i]);
         return s;
     }
@@ -423,16 +458,19 @@ final class VectorKernels extends ScalarKernels {
      */
     @Override
     public float nrm2(int n, float[] x, int xOff) {
-        DoubleVector a0 = DoubleVector.zero(DS), a1 = a0;
+        double s = 0.0;
         int i = 0;
-        for (int bound = FS.loopBound(n); i < bound; i += FL) {
-            FloatVector v = FloatVector.fromArray(FS, x, xOff + i);
-            DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, DS, 0);
-            DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.F2D, DS, 1);
-            a0 = lo.fma(lo, a0);
-            a1 = hi.fma(hi, a1);
+        if (n >= FL) {
+            DoubleVector a0 = DoubleVector.zero(DS), a1 = a0;
+            for (int bound = FS.loopBound(n); i < bound; i += FL) {
+                FloatVector v = FloatVector.fromArray(FS, x, xOff + i);
+                DoubleVector lo = (DoubleVector) v.convertShape(VectorOperators.F2D, DS, 0);
+                DoubleVector hi = (DoubleVector) v.convertShape(VectorOperators.F2D, DS, 1);
+                a0 = lo.fma(lo, a0);
+                a1 = hi.fma(hi, a1);
+            }
+            s = a0.add(a1).reduceLanes(VectorOperators.ADD);
         }
-        double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
             double v = x[xOff + i];
             s += v * v;
@@ -441,44 +479,41 @@ final class VectorKernels extends ScalarKernels {
     }
 
     /**
-     * One pass sums the squares and finds the largest magnitude. When that magnitude is between
-     * 2^-480 and 2^480 no square can overflow and any square that underflows is negligible
-     * against the largest, so the plain sum is the answer. Otherwise a second pass rescales by a
-     * power of two near the largest magnitude (exact, unlike a division) before squaring.
+     * One vector pass sums the squares. When that sum is finite and at least 2^-900, no square
+     * overflowed and any square that underflowed is negligible against it, so its root is the
+     * answer. Otherwise (huge or tiny magnitudes, zeros, ∞, NaN: rare) a scalar second pass
+     * rescales by a power of two near the largest magnitude (exact, unlike a division) before
+     * squaring. Keeping the common pass to bare FMAs keeps it small and quick for C2 to compile.
      */
     @Override
     public double nrm2(int n, double[] x, int xOff) {
-        DoubleVector s0 = DoubleVector.zero(DS), s1 = s0, m0 = s0, m1 = s0;
+        double sumSq = 0.0;
         int i = 0;
-        for (int bound2 = n - 2 * DL; i <= bound2; i += 2 * DL) {
-            DoubleVector v0 = DoubleVector.fromArray(DS, x, xOff + i);
-            DoubleVector v1 = DoubleVector.fromArray(DS, x, xOff + i + DL);
-            s0 = v0.fma(v0, s0);
-            s1 = v1.fma(v1, s1);
-            m0 = m0.max(v0.abs());
-            m1 = m1.max(v1.abs());
+        if (n >= 2 * DL) {
+            DoubleVector s0 = DoubleVector.zero(DS), s1 = s0;
+            for (int bound2 = n - 2 * DL; i <= bound2; i += 2 * DL) {
+                DoubleVector v0 = DoubleVector.fromArray(DS, x, xOff + i);
+                DoubleVector v1 = DoubleVector.fromArray(DS, x, xOff + i + DL);
+                s0 = v0.fma(v0, s0);
+                s1 = v1.fma(v1, s1);
+            }
+            sumSq = s0.add(s1).reduceLanes(VectorOperators.ADD);
         }
-        double sumSq = s0.add(s1).reduceLanes(VectorOperators.ADD);
-        double scale = m0.max(m1).reduceLanes(VectorOperators.MAX);
         for (; i < n; i++) {
             double v = x[xOff + i];
             sumSq += v * v;
-            scale = Math.max(scale, Math.abs(v));
         }
-        if (scale == 0.0 || !Double.isFinite(scale)) return scale;
-        if (scale > NRM2_SMALL && scale < NRM2_BIG) return Math.sqrt(sumSq);
+        if (sumSq >= NRM2_SUM_MIN && sumSq < Double.POSITIVE_INFINITY) return Math.sqrt(sumSq);
+        return nrm2Rescaled(n, x, xOff);
+    }
 
+    private static double nrm2Rescaled(int n, double[] x, int xOff) {
+        double scale = 0.0;
+        for (int i = 0; i < n; i++) scale = Math.max(scale, Math.abs(x[xOff + i]));
+        if (scale == 0.0 || !Double.isFinite(scale)) return scale;
         double down = Math.scalb(1.0, -Math.getExponent(scale));
-        DoubleVector acc0 = DoubleVector.zero(DS), acc1 = acc0;
-        i = 0;
-        for (int bound2 = n - 2 * DL; i <= bound2; i += 2 * DL) {
-            DoubleVector v0 = DoubleVector.fromArray(DS, x, xOff + i).mul(down);
-            DoubleVector v1 = DoubleVector.fromArray(DS, x, xOff + i + DL).mul(down);
-            acc0 = v0.fma(v0, acc0);
-            acc1 = v1.fma(v1, acc1);
-        }
-        double scaled = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
-        for (; i < n; i++) {
+        double scaled = 0.0;
+        for (int i = 0; i < n; i++) {
             double v = x[xOff + i] * down;
             scaled += v * v;
         }
@@ -511,11 +546,10 @@ final class VectorKernels extends ScalarKernels {
 
     /** A blend on z > 0, not max(z, 0), so NaN maps to 0 exactly as the scalar z > 0 ? z : 0. */
     private static void reluF(int n, float[] x, int xOff, float[] y, int yOff) {
-        FloatVector zero = FloatVector.zero(FS);
         int i = 0;
         for (int bound = FS.loopBound(n); i < bound; i += FL) {
             FloatVector v = FloatVector.fromArray(FS, x, xOff + i);
-            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i);
+            FloatVector.zero(FS).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] = Activation.RELU.apply(x[xOff + i]);
     }
@@ -537,15 +571,15 @@ final class VectorKernels extends ScalarKernels {
         for (; i < n; i++) y[yOff + i] = Activation.TANH.apply(x[xOff + i]);
     }
 
-    private static FloatVector sigmoid(FloatVector v) {
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        return one.div(one.add(v.neg().lanewise(VectorOperators.EXP)));
-    }
-
+    /**
+     * 1 / (1 + exp(−x)), written out in each loop: as a helper taking and returning a vector it
+     * was not always inlined (the EXP stub makes it large), and then both vectors were boxed.
+     */
     private static void sigmoidF(int n, float[] x, int xOff, float[] y, int yOff) {
         int i = 0;
         for (int bound = FS.loopBound(n); i < bound; i += FL) {
-            sigmoid(FloatVector.fromArray(FS, x, xOff + i)).intoArray(y, yOff + i);
+            FloatVector one = FloatVector.broadcast(FS, 1f);
+            one.div(one.add(FloatVector.fromArray(FS, x, xOff + i).neg().lanewise(VectorOperators.EXP))).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] = Activation.SIGMOID.apply(x[xOff + i]);
     }
@@ -571,11 +605,10 @@ final class VectorKernels extends ScalarKernels {
     }
 
     private static void reluD(int n, double[] x, int xOff, double[] y, int yOff) {
-        DoubleVector zero = DoubleVector.zero(DS);
         int i = 0;
         for (int bound = DS.loopBound(n); i < bound; i += DL) {
             DoubleVector v = DoubleVector.fromArray(DS, x, xOff + i);
-            zero.blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
+            DoubleVector.zero(DS).blend(v, v.compare(VectorOperators.GT, 0.0)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] = Activation.RELU.apply(x[xOff + i]);
     }
@@ -597,114 +630,160 @@ final class VectorKernels extends ScalarKernels {
         for (; i < n; i++) y[yOff + i] = Activation.TANH.apply(x[xOff + i]);
     }
 
-    private static DoubleVector sigmoid(DoubleVector v) {
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        return one.div(one.add(v.neg().lanewise(VectorOperators.EXP)));
-    }
-
     private static void sigmoidD(int n, double[] x, int xOff, double[] y, int yOff) {
         int i = 0;
         for (int bound = DS.loopBound(n); i < bound; i += DL) {
-            sigmoid(DoubleVector.fromArray(DS, x, xOff + i)).intoArray(y, yOff + i);
+            DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+            one.div(one.add(DoubleVector.fromArray(DS, x, xOff + i).neg().lanewise(VectorOperators.EXP))).intoArray(y, yOff + i);
         }
         for (; i < n; i++) y[yOff + i] = Activation.SIGMOID.apply(x[xOff + i]);
     }
 
     // Backward: dz = dy·act'(z). The derivative is built as a vector and multiplied in, never
     // blended with dy, so that 0·∞ and NaN in dy propagate exactly as in the scalar reference.
+    // One method per activation, as forward: in one large switch C2 left some vector calls
+    // un-inlined (SIGMOID's EXP) and boxed their operands.
 
     @Override
     public void activateBackward(Activation act, int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        if (act == Activation.IDENTITY) {
+            if (dy != dz || dyOff != dzOff) System.arraycopy(dy, dyOff, dz, dzOff, n);
+            return;
+        }
+        int i = n < FL ? 0 : switch (act) {
+            case IDENTITY -> 0;
+            case ABS -> absBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+            case RELU -> reluBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+            case LEAKY_RELU -> leakyBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+            case TANH -> tanhBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+            case SIGMOID -> sigmoidBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+        };
+        for (; i < n; i++) dz[dzOff + i] = dy[dyOff + i] * act.derivative(z[zOff + i]);
+    }
+
+    private static int absBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
         FloatVector one = FloatVector.broadcast(FS, 1f), zero = FloatVector.zero(FS);
         int i = 0, bound = FS.loopBound(n);
-        switch (act) {
-            case IDENTITY -> {
-                if (dy != dz || dyOff != dzOff) System.arraycopy(dy, dyOff, dz, dzOff, n);
-                return;
-            }
-            case ABS -> {
-                FloatVector minusOne = one.neg();
-                for (; i < bound; i += FL) {
-                    FloatVector v = FloatVector.fromArray(FS, z, zOff + i);
-                    FloatVector d = zero.blend(one, v.compare(VectorOperators.GT, 0f))
-                            .blend(minusOne, v.compare(VectorOperators.LT, 0f));
-                    FloatVector.fromArray(FS, dy, dyOff + i).mul(d).intoArray(dz, dzOff + i);
-                }
-            }
-            case RELU -> {
-                for (; i < bound; i += FL) {
-                    VectorMask<Float> pos = FloatVector.fromArray(FS, z, zOff + i).compare(VectorOperators.GT, 0f);
-                    FloatVector.fromArray(FS, dy, dyOff + i).mul(zero.blend(one, pos)).intoArray(dz, dzOff + i);
-                }
-            }
-            case LEAKY_RELU -> {
-                FloatVector slope = FloatVector.broadcast(FS, F_LEAKY);
-                for (; i < bound; i += FL) {
-                    VectorMask<Float> pos = FloatVector.fromArray(FS, z, zOff + i).compare(VectorOperators.GT, 0f);
-                    FloatVector.fromArray(FS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
-                }
-            }
-            case TANH -> {
-                for (; i < bound; i += FL) {
-                    FloatVector t = FloatVector.fromArray(FS, z, zOff + i).lanewise(VectorOperators.TANH);
-                    FloatVector.fromArray(FS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
-                }
-            }
-            case SIGMOID -> {
-                for (; i < bound; i += FL) {
-                    FloatVector s = sigmoid(FloatVector.fromArray(FS, z, zOff + i));
-                    FloatVector.fromArray(FS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
-                }
-            }
+        FloatVector minusOne = one.neg();
+        for (; i < bound; i += FL) {
+            FloatVector v = FloatVector.fromArray(FS, z, zOff + i);
+            FloatVector d = zero.blend(one, v.compare(VectorOperators.GT, 0f))
+                    .blend(minusOne, v.compare(VectorOperators.LT, 0f));
+            FloatVector.fromArray(FS, dy, dyOff + i).mul(d).intoArray(dz, dzOff + i);
         }
-        for (; i < n; i++) dz[dzOff + i] = dy[dyOff + i] * act.derivative(z[zOff + i]);
+        return i;
+    }
+
+    private static int reluBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        FloatVector one = FloatVector.broadcast(FS, 1f), zero = FloatVector.zero(FS);
+        int i = 0, bound = FS.loopBound(n);
+        for (; i < bound; i += FL) {
+            VectorMask<Float> pos = FloatVector.fromArray(FS, z, zOff + i).compare(VectorOperators.GT, 0f);
+            FloatVector.fromArray(FS, dy, dyOff + i).mul(zero.blend(one, pos)).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int leakyBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        int i = 0, bound = FS.loopBound(n);
+        FloatVector slope = FloatVector.broadcast(FS, F_LEAKY);
+        for (; i < bound; i += FL) {
+            VectorMask<Float> pos = FloatVector.fromArray(FS, z, zOff + i).compare(VectorOperators.GT, 0f);
+            FloatVector.fromArray(FS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int tanhBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        int i = 0, bound = FS.loopBound(n);
+        for (; i < bound; i += FL) {
+            FloatVector t = FloatVector.fromArray(FS, z, zOff + i).lanewise(VectorOperators.TANH);
+            FloatVector.fromArray(FS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int sigmoidBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        int i = 0, bound = FS.loopBound(n);
+        for (; i < bound; i += FL) {
+            FloatVector s = one.div(one.add(FloatVector.fromArray(FS, z, zOff + i).neg().lanewise(VectorOperators.EXP)));
+            FloatVector.fromArray(FS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
+        }
+        return i;
     }
 
     @Override
     public void activateBackward(Activation act, int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        if (act == Activation.IDENTITY) {
+            if (dy != dz || dyOff != dzOff) System.arraycopy(dy, dyOff, dz, dzOff, n);
+            return;
+        }
+        int i = n < DL ? 0 : switch (act) {
+            case IDENTITY -> 0;
+            case ABS -> absBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+            case RELU -> reluBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+            case LEAKY_RELU -> leakyBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+            case TANH -> tanhBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+            case SIGMOID -> sigmoidBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+        };
+        for (; i < n; i++) dz[dzOff + i] = dy[dyOff + i] * act.derivative(z[zOff + i]);
+    }
+
+    private static int absBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
         DoubleVector one = DoubleVector.broadcast(DS, 1.0), zero = DoubleVector.zero(DS);
         int i = 0, bound = DS.loopBound(n);
-        switch (act) {
-            case IDENTITY -> {
-                if (dy != dz || dyOff != dzOff) System.arraycopy(dy, dyOff, dz, dzOff, n);
-                return;
-            }
-            case ABS -> {
-                DoubleVector minusOne = one.neg();
-                for (; i < bound; i += DL) {
-                    DoubleVector v = DoubleVector.fromArray(DS, z, zOff + i);
-                    DoubleVector d = zero.blend(one, v.compare(VectorOperators.GT, 0.0))
-                            .blend(minusOne, v.compare(VectorOperators.LT, 0.0));
-                    DoubleVector.fromArray(DS, dy, dyOff + i).mul(d).intoArray(dz, dzOff + i);
-                }
-            }
-            case RELU -> {
-                for (; i < bound; i += DL) {
-                    VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
-                    DoubleVector.fromArray(DS, dy, dyOff + i).mul(zero.blend(one, pos)).intoArray(dz, dzOff + i);
-                }
-            }
-            case LEAKY_RELU -> {
-                DoubleVector slope = DoubleVector.broadcast(DS, D_LEAKY);
-                for (; i < bound; i += DL) {
-                    VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
-                    DoubleVector.fromArray(DS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
-                }
-            }
-            case TANH -> {
-                for (; i < bound; i += DL) {
-                    DoubleVector t = DoubleVector.fromArray(DS, z, zOff + i).lanewise(VectorOperators.TANH);
-                    DoubleVector.fromArray(DS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
-                }
-            }
-            case SIGMOID -> {
-                for (; i < bound; i += DL) {
-                    DoubleVector s = sigmoid(DoubleVector.fromArray(DS, z, zOff + i));
-                    DoubleVector.fromArray(DS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
-                }
-            }
+        DoubleVector minusOne = one.neg();
+        for (; i < bound; i += DL) {
+            DoubleVector v = DoubleVector.fromArray(DS, z, zOff + i);
+            DoubleVector d = zero.blend(one, v.compare(VectorOperators.GT, 0.0))
+                    .blend(minusOne, v.compare(VectorOperators.LT, 0.0));
+            DoubleVector.fromArray(DS, dy, dyOff + i).mul(d).intoArray(dz, dzOff + i);
         }
-        for (; i < n; i++) dz[dzOff + i] = dy[dyOff + i] * act.derivative(z[zOff + i]);
+        return i;
+    }
+
+    private static int reluBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0), zero = DoubleVector.zero(DS);
+        int i = 0, bound = DS.loopBound(n);
+        for (; i < bound; i += DL) {
+            VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
+            DoubleVector.fromArray(DS, dy, dyOff + i).mul(zero.blend(one, pos)).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int leakyBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        int i = 0, bound = DS.loopBound(n);
+        DoubleVector slope = DoubleVector.broadcast(DS, D_LEAKY);
+        for (; i < bound; i += DL) {
+            VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
+            DoubleVector.fromArray(DS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int tanhBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        int i = 0, bound = DS.loopBound(n);
+        for (; i < bound; i += DL) {
+            DoubleVector t = DoubleVector.fromArray(DS, z, zOff + i).lanewise(VectorOperators.TANH);
+            DoubleVector.fromArray(DS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
+        }
+        return i;
+    }
+
+    private static int sigmoidBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
+        int i = 0, bound = DS.loopBound(n);
+        for (; i < bound; i += DL) {
+            DoubleVector s = one.div(one.add(DoubleVector.fromArray(DS, z, zOff + i).neg().lanewise(VectorOperators.EXP)));
+            DoubleVector.fromArray(DS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
+        }
+        return i;
     }
 
     /** Per row: z += bias (one vector pass), then the activation over the row while it is in L1. */
