@@ -4,6 +4,7 @@ import dev.basin.kernels.KernelProvider;
 import dev.basin.kernels.KernelSupport;
 import dev.basin.kernels.Kernels;
 import dev.basin.kernels.ScalarKernels;
+import dev.basin.kernels.VectorGemm;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.CompilationMXBean;
@@ -57,6 +58,10 @@ final class BenchCommand implements Runnable {
     private static final int[] GEMM_SIZES = {64, 256, 1024};
     private static final int[] VECTOR_SIZES = {4096, 1 << 20};
 
+    @Option(names = "--threads", defaultValue = "1",
+            description = "Threads for large SIMD gemm calls (default ${DEFAULT-VALUE}, so both columns are single-threaded; the scalar path always is).")
+    int threads;
+
     /** Written with every result so the JIT cannot drop a call whose value is otherwise unused. */
     private double sink;
 
@@ -84,6 +89,10 @@ final class BenchCommand implements Runnable {
         if (reps < 1 || reps > 100) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--reps must be between 1 and 100, not " + reps);
         }
+        if (threads < 1 || threads > 1024) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be between 1 and 1024, not " + threads);
+        }
+        VectorGemm.setThreads(threads);
         PrintWriter out = spec.commandLine().getOut();
         KernelSupport scalar = new ScalarKernels();
 
@@ -95,8 +104,8 @@ final class BenchCommand implements Runnable {
         if (!KernelProvider.isVectorized()) {
             out.println("         (the SIMD column runs the scalar fallback: start java with --add-modules jdk.incubator.vector, as ./basin does)");
         }
-        out.printf(Locale.ROOT, "timing:  warm-up until the JIT settles (>= %.2f s), then %.2f s measured per cell, median of up to %d repetitions; single thread%n%n",
-                0.4 * budget, budget, reps);
+        out.printf(Locale.ROOT, "timing:  warm-up until the JIT settles (>= %.2f s), then %.2f s measured per cell, median of up to %d repetitions; SIMD gemm on %s%n%n",
+                0.4 * budget, budget, reps, threads == 1 ? "1 thread" : threads + " threads (scalar on 1)");
         out.printf("%-6s %8s  %-8s %10s %10s %8s%n", "kernel", "n", "unit", "scalar", "SIMD", "ratio");
         out.flush();
 
