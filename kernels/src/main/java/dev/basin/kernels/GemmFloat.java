@@ -16,7 +16,7 @@ import jdk.incubator.vector.VectorSpecies;
  * packing (see {@link #small}).
  *
  * <p>{@code GemmDouble} is generated from this file (float → double, FS → DS, 0f → 0.0): edit
- * this one and regenerate, so the two never drift apart.
+ * this one and run kernels/gen-gemm-double.sh, so the two never drift apart.
  */
 final class GemmFloat {
 
