@@ -5,7 +5,7 @@ set -euo pipefail
 dir="$(cd "$(dirname "$0")" && pwd)/src/main/java/dev/basin/kernels"
 generate() {
   sed -e 's/FloatVector/DoubleVector/g; s/float/double/g; s/Float/Double/g; s/\bFS\b/DS/g; s/\b0f\b/0.0/g; s/\b1f\b/1.0/g' \
-      -e '/{@code GemmDouble} is generated from this file/{N;s/.*/ * <p>Generated from {@code GemmFloat} (float → double, FS → DS, 0f → 0.0): edit that file and\n * run kernels/gen-gemm-double.sh, so the two never drift apart./}' \
+      -e '/{@code GemmDouble} is generated from this file/{N;s|.*| * <p>Generated from {@code GemmFloat} (float → double, FS → DS, 0f → 0.0): edit that file and\n * run kernels/gen-gemm-double.sh, so the two never drift apart.|}' \
       "$dir/GemmFloat.java"
 }
 if [[ "${1:-}" == "--stdout" ]]; then generate; else generate > "$dir/GemmDouble.java"; fi

@@ -1,0 +1,454 @@
+package dev.basin.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-threaded double GEMM on one block of C, in the Goto/BLIS structure: B is packed into
+ * KC×NR micro-panels (one stays near the core while a column of micro-tiles runs), A into
+ * MR×KC micro-panels (an MC×KC block kept in L2), and an MR×NR register-blocked micro-kernel
+ * of 2·MR accumulators runs over them. NR is two vectors of the species, so the tile follows
+ * the width: 6 rows × 2 vectors at 128, 256 and 512 bits. Packing resolves both transposes,
+ * so all four combinations run the same kernel. Edge tiles run the same kernel into a scratch
+ * tile (the packed panels are zero-padded) and are copied out with the same per-element
+ * arithmetic, so no element's bits depend on where the tile grid falls. Small products skip
+ * packing (see {@link #small}).
+ *
+ * <p>Generated from {@code GemmFloat} (float → double, FS → DS, 0f → 0.0): edit that file and
+ * run kernels/gen-gemm-double.sh, so the two never drift apart.
+ */
+final class GemmDouble {
+
+    private static final VectorSpecies<Double> S = VectorKernels.DS;
+    private static final int L = S.length();
+    private static final int BYTES = Double.BYTES;
+
+    /** Micro-tile: MR rows × NR = two vectors of columns: 12 accumulators at every width. */
+    static final int MR = 6;
+    static final int NR = 2 * L;
+    /**
+     * Depth of a packed block: a KC×NR micro-panel of B of about 64 KiB (L1 and the nearest
+     * L2), so C is read and written once per 512 steps. Measured on Zen 4: KC = 128 (panel in
+     * half of L1) loses 10–15% at n ≥ 1024 to the extra passes over C; 512 is best.
+     */
+    static final int KC = Math.clamp((64 << 10) / (NR * BYTES), 256, 512);
+    /** An MC×KC block of A fills about half of a 512 KiB L2. */
+    static final int MC = Math.max(MR, (256 << 10) / (KC * BYTES) / MR * MR);
+    /** A KC×NC panel of B fills a few MiB of L3. */
+    static final int NC = Math.max(NR, (4 << 20) / (KC * BYTES) / NR * NR);
+
+    private GemmDouble() {}
+
+    /** Per-thread packing buffers, grown on demand and then reused. */
+    static final class Work {
+        double[] a = new double[0];
+        double[] b = new double[0];
+        double[] b2 = new double[0];
+        final double[] tile = new double[MR * NR];
+        private final int[] gather = new int[NR];
+        private int gatherLd = -1;
+
+        double[] a(int size) {
+            if (a.length < size) a = new double[size];
+            return a;
+        }
+
+        double[] b(int size) {
+            if (b.length < size) b = new double[size];
+            return b;
+        }
+
+        /** Offsets 0, ldb, 2·ldb, … for gathering NR rows of a transposed B. */
+        int[] gather(int ldb) {
+            if (gatherLd != ldb) {
+                for (int q = 0; q < NR; q++) gather[q] = q * ldb;
+                gatherLd = ldb;
+            }
+            return gather;
+        }
+
+        double[] b2(int size) {
+            if (b2.length < size) b2 = new double[size];
+            return b2;
+        }
+    }
+
+    private static final ThreadLocal<Work> WORK = ThreadLocal.withInitial(Work::new);
+
+    static Work work() {
+        return WORK.get();
+    }
+
+    /** C = beta·C for k = 0, with the reference's arithmetic (alpha·0 + beta·C). */
+    static void scaleOnly(int m, int n, double alpha, double beta, double[] c, int cOff, int ldc) {
+        double z = alpha * 0.0;
+        for (int i = 0; i < m; i++) {
+            int o = cOff + i * ldc;
+            for (int j = 0; j < n; j++) c[o + j] = beta == 0.0 ? z : z + beta * c[o + j];
+        }
+    }
+
+    // ---- packed path ---------------------------------------------------------------------
+
+    /** C[m×n] = alpha·op(A)·op(B) + beta·C, where the offsets already point at this block. */
+    static void packed(boolean tA, boolean tB, int m, int n, int k, double alpha,
+                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                       double beta, double[] c, int cOff, int ldc, Work w) {
+        int kcMax = Math.min(k, KC);
+        double[] pa = w.a(roundUp(Math.min(m, MC), MR) * kcMax);
+        double[] pb = w.b(roundUp(Math.min(n, NC), NR) * kcMax);
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                packB(tB, b, bOff, ldb, pc, kc, jc, nc, pb, w);
+                double bet = pc == 0 ? beta : 1.0;
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    packA(tA, a, aOff, lda, ic, mc, pc, kc, pa);
+                    macro(mc, nc, kc, alpha, pa, pb, bet, c, cOff + ic * ldc + jc, ldc, w.tile);
+                }
+            }
+        }
+    }
+
+    private static int roundUp(int x, int r) {
+        return (x + r - 1) / r * r;
+    }
+
+    /** Packs op(A)[ic..ic+mc, pc..pc+kc] as MR-row micro-panels, p-major, zero-padded rows. */
+    private static void packA(boolean tA, double[] a, int aOff, int lda, int ic, int mc, int pc, int kc, double[] pa) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int base = ir * kc;
+            if (tA) {
+                // op(A)(i,p) = a[p·lda + i]: each p holds MR adjacent elements.
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (pc + p) * lda + ic + ir, dst = base + p * MR;
+                    int r = 0;
+                    for (; r < mr; r++) pa[dst + r] = a[src + r];
+                    for (; r < MR; r++) pa[dst + r] = 0.0;
+                }
+            } else {
+                // op(A)(i,p) = a[i·lda + p]: read each row contiguously, write with stride MR.
+                int r = 0;
+                for (; r < mr; r++) {
+                    int src = aOff + (ic + ir + r) * lda + pc, dst = base + r;
+                    for (int p = 0; p < kc; p++) pa[dst + p * MR] = a[src + p];
+                }
+                for (; r < MR; r++) {
+                    for (int p = 0; p < kc; p++) pa[base + r + p * MR] = 0.0;
+                }
+            }
+        }
+    }
+
+    /** Packs op(B)[pc..pc+kc, jc..jc+nc] as NR-column micro-panels, p-major, zero-padded columns. */
+    private static void packB(boolean tB, double[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, double[] pb, Work w) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int base = jr * kc;
+            if (tB && nr == NR) {
+                // op(B)(p,j) = b[j·ldb + p]: gather each packed row from NR rows of b.
+                int[] idx = w.gather(ldb);
+                int src = bOff + (jc + jr) * ldb + pc;
+                for (int p = 0; p < kc; p++) {
+                    DoubleVector.fromArray(S, b, src + p, idx, 0).intoArray(pb, base + p * NR);
+                    DoubleVector.fromArray(S, b, src + p, idx, L).intoArray(pb, base + p * NR + L);
+                }
+            } else if (tB) {
+                // A partial panel: read each row of b contiguously, write with stride NR.
+                int q = 0;
+                for (; q < nr; q++) {
+                    int src = bOff + (jc + jr + q) * ldb + pc, dst = base + q;
+                    for (int p = 0; p < kc; p++) pb[dst + p * NR] = b[src + p];
+                }
+                for (; q < NR; q++) {
+                    for (int p = 0; p < kc; p++) pb[base + q + p * NR] = 0.0;
+                }
+            } else if (nr == NR) {
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (pc + p) * ldb + jc + jr, dst = base + p * NR;
+                    DoubleVector.fromArray(S, b, src).intoArray(pb, dst);
+                    DoubleVector.fromArray(S, b, src + L).intoArray(pb, dst + L);
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (pc + p) * ldb + jc + jr, dst = base + p * NR;
+                    int q = 0;
+                    for (; q < nr; q++) pb[dst + q] = b[src + q];
+                    for (; q < NR; q++) pb[dst + q] = 0.0;
+                }
+            }
+        }
+    }
+
+    /** Runs the micro-kernel over every MR×NR tile of an mc×nc block. */
+    private static void macro(int mc, int nc, int kc, double alpha, double[] pa, double[] pb,
+                              double beta, double[] c, int cOff, int ldc, double[] tile) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int co = cOff + ir * ldc + jr;
+                if (mr == MR && nr == NR) {
+                    kernel(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, co, ldc);
+                } else {
+                    // alpha = 1, beta = 0 stores the raw sums; the copy-out applies the same
+                    // fma(sum, alpha, beta·c) as the vector epilogue, lane for lane.
+                    kernel(kc, pa, ir * kc, pb, jr * kc, 1.0, 0.0, tile, 0, NR);
+                    copyOut(tile, NR, mr, nr, alpha, beta, c, co, ldc);
+                }
+            }
+        }
+    }
+
+    /**
+     * The MR×NR micro-kernel: C[6×NR] = fma(sum, alpha, beta·C) with sum over kc packed
+     * steps. beta = 0 never reads C. Written out by hand so that the twelve accumulators stay
+     * in registers.
+     */
+    private static void kernel(int kc, double[] pa, int ao, double[] pb, int bo,
+                               double alpha, double beta, double[] c, int co, int ldc) {
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ap = ao + p * MR, bp = bo + p * NR;
+            DoubleVector b0 = DoubleVector.fromArray(S, pb, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, pb, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, pa[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, pa[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, pa[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, pa[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, pa[ap + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, pa[ap + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        if (beta == 0.0) {
+            DoubleVector z = DoubleVector.zero(S);
+            c00.fma(va, z).intoArray(c, co);
+            c01.fma(va, z).intoArray(c, co + L);
+            c10.fma(va, z).intoArray(c, co + ldc);
+            c11.fma(va, z).intoArray(c, co + ldc + L);
+            c20.fma(va, z).intoArray(c, co + 2 * ldc);
+            c21.fma(va, z).intoArray(c, co + 2 * ldc + L);
+            c30.fma(va, z).intoArray(c, co + 3 * ldc);
+            c31.fma(va, z).intoArray(c, co + 3 * ldc + L);
+            c40.fma(va, z).intoArray(c, co + 4 * ldc);
+            c41.fma(va, z).intoArray(c, co + 4 * ldc + L);
+            c50.fma(va, z).intoArray(c, co + 5 * ldc);
+            c51.fma(va, z).intoArray(c, co + 5 * ldc + L);
+        } else {
+            DoubleVector vb = DoubleVector.broadcast(S, beta);
+            int o = co;
+            c00.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c01.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            c10.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c11.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            c20.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c21.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            c30.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c31.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            c40.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c41.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            c50.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            c51.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        }
+    }
+
+    // ---- small path ----------------------------------------------------------------------
+
+    /**
+     * Without packing, for products where copying the operands costs more than it saves: rows
+     * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie. Whole
+     * NR-column blocks run in tiles of MR rows × 2 vectors, the remaining columns in tiles of 8
+     * rows × 1 (masked) vector. op(B) is copied only when transB (transposed, padded to whole
+     * tiles) or when a masked load would reach past the end of b. A short row block repeats its
+     * last row rather than reading past A. Masked accesses stay inside their arrays: past the
+     * end they leave the Vector API's fast path.
+     */
+    static void small(boolean tA, boolean tB, int m, int n, int k, double alpha,
+                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                      double beta, double[] c, int cOff, int ldc, Work w) {
+        if (tB) {
+            // Each row of b is read contiguously and written with stride ldt. (A gather per
+            // vector is no faster here and, in this rarely hot loop, was sometimes left
+            // unintrinsified by C2, allocating on every call.)
+            int ldt = roundUp(n, NR);
+            double[] t = w.b(k * ldt);
+            for (int j = 0; j < n; j++) {
+                int src = bOff + j * ldb;
+                for (int p = 0; p < k; p++) t[p * ldt + j] = b[src + p];
+            }
+            for (int p = 0; p < k; p++) java.util.Arrays.fill(t, p * ldt + n, (p + 1) * ldt, 0.0);
+            b = t;
+            bOff = 0;
+            ldb = ldt;
+        }
+        int rs = tA ? 1 : lda, cs = tA ? lda : 1;
+        int nFull = n / NR * NR;
+        for (int i = 0; i < m; i += MR) {
+            int rows = Math.min(MR, m - i);
+            for (int j = 0; j < nFull; j += NR) {
+                smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+            }
+        }
+        for (int j = nFull; j < n; j += L) {
+            int cols = Math.min(L, n - j);
+            double[] bb = b;
+            int bo = bOff + j, ld = ldb;
+            if (bo + (k - 1) * ld + L > b.length) {
+                // The last rows' vectors would reach past b: copy this column strip, padded.
+                bb = w.b2(k * L);
+                for (int p = 0; p < k; p++) {
+                    int src = bOff + p * ldb + j, dst = p * L, q = 0;
+                    for (; q < cols; q++) bb[dst + q] = b[src + q];
+                    for (; q < L; q++) bb[dst + q] = 0.0;
+                }
+                bo = 0;
+                ld = L;
+            }
+            for (int i = 0; i < m; i += 8) {
+                narrowTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), bb, bo, ld, cols, alpha, beta,
+                        c, cOff + i * ldc + j, ldc, w.tile);
+            }
+        }
+    }
+
+    /**
+     * Up to 8 rows × one vector of cols ≤ L columns. The sums go through the scratch tile and
+     * one short row loop writes C (masked stores where they stay inside c): unrolled by hand,
+     * the eight masked epilogues made the method too large for C1, which left it interpreted
+     * (allocating boxed vectors) until C2 got round to it, if ever.
+     */
+    private static void narrowTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
+                                   int cols, double alpha, double beta, double[] c, int co, int ldc, double[] tile) {
+        VectorMask<Double> mask = S.indexInRange(0, cols);
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
+        int a7 = ao + last * rs;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (int p = 0; p < k; p++) {
+            DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * ldb, mask);
+            int ap = p * cs;
+            s0 = DoubleVector.broadcast(S, a[ao + ap]).fma(bv, s0);
+            s1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+            s2 = DoubleVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+            s3 = DoubleVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+            s4 = DoubleVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+            s5 = DoubleVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+            s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+            s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+        }
+        // The tile needs 8 rows of L: MR·NR ≥ 8·L at every width (6·2L).
+        s0.intoArray(tile, 0);
+        s1.intoArray(tile, L);
+        s2.intoArray(tile, 2 * L);
+        s3.intoArray(tile, 3 * L);
+        s4.intoArray(tile, 4 * L);
+        s5.intoArray(tile, 5 * L);
+        s6.intoArray(tile, 6 * L);
+        s7.intoArray(tile, 7 * L);
+        if (co + last * ldc + L <= c.length) {
+            DoubleVector va = DoubleVector.broadcast(S, alpha);
+            DoubleVector vb = DoubleVector.broadcast(S, beta);
+            boolean readC = beta != 0.0;
+            for (int r = 0, o = co; r < rows; r++, o += ldc) {
+                DoubleVector old = readC ? DoubleVector.fromArray(S, c, o, mask).mul(vb) : DoubleVector.zero(S);
+                DoubleVector.fromArray(S, tile, r * L).fma(va, old).intoArray(c, o, mask);
+            }
+        } else {
+            copyOut(tile, L, rows, cols, alpha, beta, c, co, ldc);
+        }
+    }
+
+    /** Up to MR rows × NR columns of the small path. */
+    private static void smallTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
+                                  double alpha, double beta, double[] c, int co, int ldc) {
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs, a5 = ao + last * rs;
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = p * cs;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ao + ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[a4 + ap]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[a5 + ap]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        // Row by row, stopping after the last real row: whole NR columns always fit in C.
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        boolean readC = beta != 0.0;
+        int o = co;
+        c00.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c01.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 1) return;
+        o += ldc;
+        c10.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c11.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 2) return;
+        o += ldc;
+        c20.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c21.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 3) return;
+        o += ldc;
+        c30.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c31.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 4) return;
+        o += ldc;
+        c40.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c41.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 5) return;
+        o += ldc;
+        c50.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c51.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+    }
+
+    /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */
+    private static void copyOut(double[] tile, int ldt, int rows, int cols, double alpha, double beta, double[] c, int co, int ldc) {
+        for (int r = 0; r < rows; r++) {
+            int o = co + r * ldc, t = r * ldt;
+            for (int q = 0; q < cols; q++) {
+                c[o + q] = Math.fma(tile[t + q], alpha, beta == 0.0 ? 0.0 : c[o + q] * beta);
+            }
+        }
+    }
+}
