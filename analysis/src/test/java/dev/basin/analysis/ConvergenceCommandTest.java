@@ -58,6 +58,24 @@ class ConvergenceCommandTest {
     }
 
     @Test
+    void aDivergingLearningRateIsNamed(@TempDir Path tmp) {
+        Path out = tmp.resolve("run");
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.err;
+        System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run(with("--out", out.toString(), "--lr", "50", "--max-draws", "40"));
+        } finally {
+            System.setErr(saved);
+        }
+        String msg = buf.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(1, code);
+        assertTrue(msg.contains("DIVERGED=40") && msg.contains("--lr 50.0 is too large"), msg);
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void badFlagsExitTwoAndWriteNothing(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("run");
         assertEquals(2, Main.run(with("--out", out.toString(), "--folds", "1")));

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,10 +54,16 @@ public final class ConvergenceStudy {
         t.put("traces", secs(t0));
         cpu.put("traces", cpuSeconds() - c0);
         if (out.used().size() < Math.max(2, s.folds())) {
+            Map<String, Integer> ends = new TreeMap<>();
+            for (TraceData d : out.all()) ends.merge(d.status(), 1, Integer::sum);
+            int diverged = ends.getOrDefault("DIVERGED", 0);
+            String hint = 2 * diverged >= out.all().size()
+                    ? diverged + " runs diverged: the learning rate --lr " + s.traces().learningRate() + " is too large for this model; lower it"
+                    : "the model may not be able to reach that loss at all (one ReLU unit on XOR bottoms out at 0.25): raise --tol or --max-epochs, or pick another --model";
             throw new IllegalStateException("only " + out.used().size() + " of " + out.all().size()
                     + " runs converged (tolerance " + s.traces().lossTolerance() + ", cap " + s.traces().maxEpochs()
-                    + " epochs); need at least " + s.folds() + " for " + s.folds() + "-fold grouped cross-validation. "
-                    + "The model may not be able to reach that loss at all (one ReLU unit on XOR bottoms out at 0.25): raise --tol or --max-epochs, or pick another --model");
+                    + " epochs; end states " + ends + "); need at least " + s.folds() + " for " + s.folds()
+                    + "-fold grouped cross-validation. " + Character.toUpperCase(hint.charAt(0)) + hint.substring(1));
         }
         // Top up the progress bar for runs we did not need.
         if (out.used().size() < s.runs()) progress.accept(s.runs() - out.used().size());
