@@ -5,6 +5,7 @@ import dev.basin.analysis.convergence.ModelSpec;
 import dev.basin.analysis.convergence.Regressors;
 import dev.basin.analysis.convergence.TraceExperiment;
 import dev.basin.analysis.report.Evidence;
+import dev.basin.analysis.report.OutputFolder;
 import dev.basin.analysis.report.ReportWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -166,7 +167,7 @@ public final class ConvergenceCommand implements Callable<Integer> {
     static void writeAtomically(Path target, ReportWriter writer) throws IOException {
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        Path tmp = OutputFolder.createTemp(parent, target);
         try {
             writer.writeAll(tmp);
             try {

@@ -96,7 +96,7 @@ public final class RankCommand implements Callable<Integer> {
         if (Files.exists(target)) throw new IllegalArgumentException("--out " + target + " already exists; choose a new folder");
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        out = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        out = dev.basin.analysis.report.OutputFolder.createTemp(parent, target);
         try {
             int rc = runInto(target, act, th, s);
             Files.move(out, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
