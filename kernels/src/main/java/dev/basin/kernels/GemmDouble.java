@@ -53,6 +53,11 @@ final class GemmDouble {
      * intrinsified everywhere); else H is S and never used.
      */
     private static final boolean HALF = S.vectorBitSize() >= 256;
+    /**
+     * At 512 bits, whole blocks of 4 vectors (2·NR columns) run in tiles of 4 rows × 4 vectors:
+     * the same 16 accumulators as SMR × 2, but a broadcast of A feeds four FMAs instead of two.
+     */
+    private static final boolean WIDE = SMR == 8;
     private static final VectorSpecies<Double> H =
             HALF ? VectorSpecies.of(double.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
     private static final int HL = H.length();
@@ -330,10 +335,17 @@ final class GemmDouble {
             ldb = ldt;
         }
         int rs = tA ? 1 : lda, cs = tA ? lda : 1;
+        int nWide = WIDE ? n / (2 * NR) * (2 * NR) : 0;
         int nFull = n / NR * NR;
-        for (int i = 0; i < m; i += SMR) {
+        for (int i = 0; i < m; i += 4) {
+            int rows = Math.min(4, m - i);
+            for (int j = 0; j < nWide; j += 2 * NR) {
+                wideTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+            }
+        }
+        for (int i = 0; i < m && nWide < nFull; i += SMR) {
             int rows = Math.min(SMR, m - i);
-            for (int j = 0; j < nFull; j += NR) {
+            for (int j = nWide; j < nFull; j += NR) {
                 smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
@@ -529,6 +541,69 @@ final class GemmDouble {
         if (last < 7) return;
         o += ldc;
         s7.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+    }
+
+    /** Up to 4 rows × 4 vectors (2·NR columns) of the small path, for 512-bit species only (see WIDE). */
+    private static void wideTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
+                                 double alpha, double beta, double[] c, int co, int ldc) {
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = p * cs;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ao + ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = DoubleVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = DoubleVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = DoubleVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        boolean readC = beta != 0.0;
+        int o = co;
+        c00.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c01.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        c02.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        c03.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        if (last < 1) return;
+        o += ldc;
+        c10.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c11.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        c12.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        c13.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        if (last < 2) return;
+        o += ldc;
+        c20.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c21.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        c22.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        c23.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        if (last < 3) return;
+        o += ldc;
+        c30.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c31.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        c32.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        c33.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
     }
 
     /**
