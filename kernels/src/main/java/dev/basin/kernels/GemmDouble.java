@@ -53,14 +53,14 @@ final class GemmDouble {
      * intrinsified everywhere); else H is S and never used.
      */
     private static final boolean HALF = S.vectorBitSize() >= 256;
+    private static final VectorSpecies<Double> H =
+            HALF ? VectorSpecies.of(double.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
+    private static final int HL = H.length();
     /**
      * At 512 bits, whole blocks of 4 vectors (2·NR columns) run in tiles of 4 rows × 4 vectors:
      * the same 16 accumulators as SMR × 2, but a broadcast of A feeds four FMAs instead of two.
      */
     private static final boolean WIDE = SMR == 8;
-    private static final VectorSpecies<Double> H =
-            HALF ? VectorSpecies.of(double.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
-    private static final int HL = H.length();
 
     private GemmDouble() {}
 
@@ -302,34 +302,46 @@ final class GemmDouble {
 
     /**
      * Without packing, for products where copying the operands costs more than it saves: rows
-     * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie. Whole
-     * NR-column blocks run in tiles of SMR rows × 2 vectors; of the columns left (fewer than
-     * NR), a whole vector runs in tiles of 8 rows × 1 vector, then exactly L/2 columns in tiles
-     * of 8 rows × 1 half vector, and anything else in tiles of 8 rows × 1 masked vector. All
-     * but the masked tiles read and write in place, so most small products never touch the
-     * per-thread work buffers (a ThreadLocal lookup is a noticeable part of an 8×8 product).
-     * op(B) is copied only when transB (transposed, padded to whole tiles) or when a masked
-     * load would reach past the end of b. A short row block repeats its last row rather than
-     * reading past A. Masked accesses stay inside their arrays: past the end they leave the
-     * Vector API's fast path. Every tile sums each element over p in the same order and ends
-     * with the same fma(sum, alpha, beta·C), so no element's bits depend on its tile.
+     * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie. At
+     * 512 bits whole 2·NR-column blocks run in tiles of 4 rows × 4 vectors; whole NR-column
+     * blocks (at other widths all of them) in tiles of SMR rows × 2 vectors. Of the columns
+     * left (fewer than NR), a whole vector runs in tiles of 8 rows × 1 vector, then exactly L/2
+     * columns in tiles of 8 rows × 1 half vector, and anything else in tiles of 8 rows × 1
+     * masked vector. All but the masked tiles read and write in place, so most small products
+     * never touch the per-thread work buffers: the masked route (ThreadLocal lookup, a copy of
+     * B, a scalar copy-out) made an 8×8 sgemm at 512 bits about 4× slower. op(B) is copied
+     * only when transB (transposed) or when a masked load would reach past the end of b. A
+     * short row block repeats its last row rather than reading past A. Masked accesses stay
+     * inside their arrays: past the end they leave the Vector API's fast path. Every tile sums
+     * each element over p in the same order and ends with the same fma(sum, alpha, beta·C), so
+     * no element's bits depend on its tile.
      */
     static void small(boolean tA, boolean tB, int m, int n, int k, double alpha,
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                       double beta, double[] c, int cOff, int ldc) {
         Work w = null;
         if (tB) {
-            // Each row of b is read contiguously and written with stride ldt. (A gather per
-            // vector is no faster here and, in this rarely hot loop, was sometimes left
-            // unintrinsified by C2, allocating on every call.)
+            // A plain transposing copy, its inner loop along the longer side (writing rows of
+            // t contiguously measured ~1.15× faster for square n ≤ 64; for n = 2 the short
+            // inner loop would cost more than the strided writes). A gather per vector is no
+            // faster here and, in this rarely hot loop, was sometimes left unintrinsified by
+            // C2, allocating on every call. Rows of t are padded to whole vectors so the
+            // masked tail's loads stay inside t; the padding is never read into a result, so
+            // it is not cleared.
             w = work();
-            int ldt = roundUp(n, NR);
+            int ldt = roundUp(n, L);
             double[] t = w.b(k * ldt);
-            for (int j = 0; j < n; j++) {
-                int src = bOff + j * ldb;
-                for (int p = 0; p < k; p++) t[p * ldt + j] = b[src + p];
+            if (n >= k) {
+                for (int p = 0; p < k; p++) {
+                    int src = bOff + p, dst = p * ldt;
+                    for (int j = 0; j < n; j++) t[dst + j] = b[src + j * ldb];
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    int src = bOff + j * ldb;
+                    for (int p = 0; p < k; p++) t[p * ldt + j] = b[src + p];
+                }
             }
-            for (int p = 0; p < k; p++) java.util.Arrays.fill(t, p * ldt + n, (p + 1) * ldt, 0.0);
             b = t;
             bOff = 0;
             ldb = ldt;
