@@ -2,6 +2,7 @@ package dev.basin.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -37,6 +38,29 @@ final class GemmDouble {
     static final int MC = Math.max(MR, (256 << 10) / (KC * BYTES) / MR * MR);
     /** A KC×NC panel of B fills a few MiB of L3. */
     static final int NC = Math.max(NR, (4 << 20) / (KC * BYTES) / NR * NR);
+
+    /**
+     * Rows of the small path's two-vector tile: 8 (16 accumulators) where the species is 512
+     * bits wide, which only runs fast on CPUs with 32 vector registers (AVX-512, SVE); 6 (12
+     * accumulators, as MR) elsewhere, where AVX2 has 16. Eight rows tile n = 16, 32, 64 without
+     * the repeated rows a last partial block of 6 computes.
+     */
+    static final int SMR = S.vectorBitSize() >= 512 ? 8 : 6;
+    /**
+     * Half the species, for a column tail of exactly L/2 (n = 8 in single precision at 512
+     * bits), which the full species could only cover masked, through a scratch tile and often
+     * with a copy of B. Used only while it is still 128 bits or more (narrower vectors are not
+     * intrinsified everywhere); else H is S and never used.
+     */
+    private static final boolean HALF = S.vectorBitSize() >= 256;
+    private static final VectorSpecies<Double> H =
+            HALF ? VectorSpecies.of(double.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
+    private static final int HL = H.length();
+    /**
+     * At 512 bits, whole blocks of 4 vectors (2·NR columns) run in tiles of 4 rows × 4 vectors:
+     * the same 16 accumulators as SMR × 2, but a broadcast of A feeds four FMAs instead of two.
+     */
+    private static final boolean WIDE = SMR == 8;
 
     private GemmDouble() {}
 
@@ -278,41 +302,83 @@ final class GemmDouble {
 
     /**
      * Without packing, for products where copying the operands costs more than it saves: rows
-     * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie. Whole
-     * NR-column blocks run in tiles of MR rows × 2 vectors, the remaining columns in tiles of 8
-     * rows × 1 (masked) vector. op(B) is copied only when transB (transposed, padded to whole
-     * tiles) or when a masked load would reach past the end of b. A short row block repeats its
-     * last row rather than reading past A. Masked accesses stay inside their arrays: past the
-     * end they leave the Vector API's fast path.
+     * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie. At
+     * 512 bits whole 2·NR-column blocks run in tiles of 4 rows × 4 vectors; whole NR-column
+     * blocks (at other widths all of them) in tiles of SMR rows × 2 vectors. Of the columns
+     * left (fewer than NR), a whole vector runs in tiles of 8 rows × 1 vector, then exactly L/2
+     * columns in tiles of 8 rows × 1 half vector, and anything else in tiles of 8 rows × 1
+     * masked vector. All but the masked tiles read and write in place, so most small products
+     * never touch the per-thread work buffers: the masked route (ThreadLocal lookup, a copy of
+     * B, a scalar copy-out) made an 8×8 sgemm at 512 bits about 4× slower. op(B) is copied
+     * only when transB (transposed) or when a masked load would reach past the end of b. A
+     * short row block repeats its last row rather than reading past A. Masked accesses stay
+     * inside their arrays: past the end they leave the Vector API's fast path. Every tile sums
+     * each element over p in the same order and ends with the same fma(sum, alpha, beta·C), so
+     * no element's bits depend on its tile.
      */
     static void small(boolean tA, boolean tB, int m, int n, int k, double alpha,
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
-                      double beta, double[] c, int cOff, int ldc, Work w) {
+                      double beta, double[] c, int cOff, int ldc) {
+        Work w = null;
         if (tB) {
-            // Each row of b is read contiguously and written with stride ldt. (A gather per
-            // vector is no faster here and, in this rarely hot loop, was sometimes left
-            // unintrinsified by C2, allocating on every call.)
-            int ldt = roundUp(n, NR);
+            // A plain transposing copy, its inner loop along the longer side (writing rows of
+            // t contiguously measured ~1.15× faster for square n ≤ 64; for n = 2 the short
+            // inner loop would cost more than the strided writes). A gather per vector is no
+            // faster here and, in this rarely hot loop, was sometimes left unintrinsified by
+            // C2, allocating on every call. Rows of t are padded to whole vectors so the
+            // masked tail's loads stay inside t; the padding is never read into a result, so
+            // it is not cleared.
+            w = work();
+            int ldt = roundUp(n, L);
             double[] t = w.b(k * ldt);
-            for (int j = 0; j < n; j++) {
-                int src = bOff + j * ldb;
-                for (int p = 0; p < k; p++) t[p * ldt + j] = b[src + p];
+            if (n >= k) {
+                for (int p = 0; p < k; p++) {
+                    int src = bOff + p, dst = p * ldt;
+                    for (int j = 0; j < n; j++) t[dst + j] = b[src + j * ldb];
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    int src = bOff + j * ldb;
+                    for (int p = 0; p < k; p++) t[p * ldt + j] = b[src + p];
+                }
             }
-            for (int p = 0; p < k; p++) java.util.Arrays.fill(t, p * ldt + n, (p + 1) * ldt, 0.0);
             b = t;
             bOff = 0;
             ldb = ldt;
         }
         int rs = tA ? 1 : lda, cs = tA ? lda : 1;
+        int nWide = WIDE ? n / (2 * NR) * (2 * NR) : 0;
         int nFull = n / NR * NR;
-        for (int i = 0; i < m; i += MR) {
-            int rows = Math.min(MR, m - i);
-            for (int j = 0; j < nFull; j += NR) {
+        for (int i = 0; i < m; i += 4) {
+            int rows = Math.min(4, m - i);
+            for (int j = 0; j < nWide; j += 2 * NR) {
+                wideTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+            }
+        }
+        for (int i = 0; i < m && nWide < nFull; i += SMR) {
+            int rows = Math.min(SMR, m - i);
+            for (int j = nWide; j < nFull; j += NR) {
                 smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
-        for (int j = nFull; j < n; j += L) {
-            int cols = Math.min(L, n - j);
+        int j = nFull;
+        if (n - j >= L) {
+            for (int i = 0; i < m; i += 8) {
+                columnTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
+                        c, cOff + i * ldc + j, ldc);
+            }
+            j += L;
+        }
+        if (HALF && n - j == HL) {
+            for (int i = 0; i < m; i += 8) {
+                halfTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
+                        c, cOff + i * ldc + j, ldc);
+            }
+            j += HL;
+        }
+        if (j < n) {
+            if (w == null) w = work();
+            int cols = n - j;
             double[] bb = b;
             int bo = bOff + j, ld = ldb;
             if (bo + (k - 1) * ld + L > b.length) {
@@ -381,14 +447,189 @@ final class GemmDouble {
         }
     }
 
-    /** Up to MR rows × NR columns of the small path. */
+    /**
+     * Up to 8 rows × one whole vector (L columns), read and written in place: no mask and no
+     * scratch tile. Eight accumulators cover the FMA latency; n = L (16 in single precision at
+     * 512 bits) is all this tile.
+     */
+    private static void columnTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
+                                   double alpha, double beta, double[] c, int co, int ldc) {
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
+        int a7 = ao + last * rs;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (int p = 0; p < k; p++) {
+            DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * ldb);
+            int ap = p * cs;
+            s0 = DoubleVector.broadcast(S, a[ao + ap]).fma(bv, s0);
+            s1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+            s2 = DoubleVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+            s3 = DoubleVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+            s4 = DoubleVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+            s5 = DoubleVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+            s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+            s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+        }
+        // Row by row, stopping after the last real row.
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        boolean readC = beta != 0.0;
+        int o = co;
+        s0.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 1) return;
+        o += ldc;
+        s1.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 2) return;
+        o += ldc;
+        s2.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 3) return;
+        o += ldc;
+        s3.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 4) return;
+        o += ldc;
+        s4.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 5) return;
+        o += ldc;
+        s5.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 6) return;
+        o += ldc;
+        s6.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 7) return;
+        o += ldc;
+        s7.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+    }
+
+    /**
+     * {@link #columnTile} in the half species H (L/2 columns): a copy, because a species must
+     * be a constant where it is used for C2 to compile the vectors, and passing it in would
+     * depend on inlining.
+     */
+    private static void halfTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
+                                 double alpha, double beta, double[] c, int co, int ldc) {
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
+        int a7 = ao + last * rs;
+        DoubleVector s0 = DoubleVector.zero(H), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (int p = 0; p < k; p++) {
+            DoubleVector bv = DoubleVector.fromArray(H, b, bo + p * ldb);
+            int ap = p * cs;
+            s0 = DoubleVector.broadcast(H, a[ao + ap]).fma(bv, s0);
+            s1 = DoubleVector.broadcast(H, a[a1 + ap]).fma(bv, s1);
+            s2 = DoubleVector.broadcast(H, a[a2 + ap]).fma(bv, s2);
+            s3 = DoubleVector.broadcast(H, a[a3 + ap]).fma(bv, s3);
+            s4 = DoubleVector.broadcast(H, a[a4 + ap]).fma(bv, s4);
+            s5 = DoubleVector.broadcast(H, a[a5 + ap]).fma(bv, s5);
+            s6 = DoubleVector.broadcast(H, a[a6 + ap]).fma(bv, s6);
+            s7 = DoubleVector.broadcast(H, a[a7 + ap]).fma(bv, s7);
+        }
+        // Row by row, stopping after the last real row.
+        DoubleVector va = DoubleVector.broadcast(H, alpha);
+        DoubleVector vb = DoubleVector.broadcast(H, beta);
+        DoubleVector z = DoubleVector.zero(H);
+        boolean readC = beta != 0.0;
+        int o = co;
+        s0.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 1) return;
+        o += ldc;
+        s1.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 2) return;
+        o += ldc;
+        s2.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 3) return;
+        o += ldc;
+        s3.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 4) return;
+        o += ldc;
+        s4.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 5) return;
+        o += ldc;
+        s5.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 6) return;
+        o += ldc;
+        s6.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        if (last < 7) return;
+        o += ldc;
+        s7.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+    }
+
+    /** Up to 4 rows × 4 vectors (2·NR columns) of the small path, for 512-bit species only (see WIDE). */
+    private static void wideTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
+                                 double alpha, double beta, double[] c, int co, int ldc) {
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = p * cs;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ao + ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = DoubleVector.broadcast(S, a[a1 + ap]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = DoubleVector.broadcast(S, a[a2 + ap]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = DoubleVector.broadcast(S, a[a3 + ap]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        boolean readC = beta != 0.0;
+        int o = co;
+        c00.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c01.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        c02.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        c03.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        if (last < 1) return;
+        o += ldc;
+        c10.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c11.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        c12.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        c13.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        if (last < 2) return;
+        o += ldc;
+        c20.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c21.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        c22.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        c23.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        if (last < 3) return;
+        o += ldc;
+        c30.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c31.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        c32.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        c33.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+    }
+
+    /**
+     * Up to SMR rows × NR columns of the small path. Rows 6 and 7 are guarded by the constant
+     * SMR, so where SMR = 6 C2 drops them and their accumulators.
+     */
     private static void smallTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
                                   double alpha, double beta, double[] c, int co, int ldc) {
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
-        int a4 = ao + Math.min(4, last) * rs, a5 = ao + last * rs;
+        int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
+        int a7 = ao + last * rs;
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
+        DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
         for (int p = 0; p < k; p++) {
             int bp = bo + p * ldb, ap = p * cs;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
@@ -411,6 +652,14 @@ final class GemmDouble {
             x = DoubleVector.broadcast(S, a[a5 + ap]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
+            if (SMR == 8) {
+                x = DoubleVector.broadcast(S, a[a6 + ap]);
+                c60 = x.fma(b0, c60);
+                c61 = x.fma(b1, c61);
+                x = DoubleVector.broadcast(S, a[a7 + ap]);
+                c70 = x.fma(b0, c70);
+                c71 = x.fma(b1, c71);
+                }
         }
         // Row by row, stopping after the last real row: whole NR columns always fit in C.
         DoubleVector va = DoubleVector.broadcast(S, alpha);
@@ -440,6 +689,14 @@ final class GemmDouble {
         o += ldc;
         c50.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         c51.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (SMR < 8 || last < 6) return;
+        o += ldc;
+        c60.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c61.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        if (last < 7) return;
+        o += ldc;
+        c70.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        c71.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
     }
 
     /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */

@@ -72,7 +72,7 @@ public final class VectorGemm {
             return;
         }
         if (isSmall(transB, m, n, k)) {
-            GemmFloat.small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, GemmFloat.work());
+            GemmFloat.small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         if (!parallel(m, n, k)) {
@@ -102,7 +102,7 @@ public final class VectorGemm {
             return;
         }
         if (isSmall(transB, m, n, k)) {
-            GemmDouble.small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, GemmDouble.work());
+            GemmDouble.small(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         if (!parallel(m, n, k)) {

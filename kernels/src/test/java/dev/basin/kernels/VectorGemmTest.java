@@ -204,6 +204,32 @@ class VectorGemmTest {
         checkDouble(new Case(tA, tB, m, n, 0, 1.25, beta, 1, 0, 0, 0, 2, 1, 9), 1);
     }
 
+    /**
+     * Every column count up to 3·NR on the unpacked path, against few rows (every remainder
+     * of the 4-, 6- and 8-row tiles) and short k, all transposes: each column block kind of
+     * {@code small} (4-vector, 2-vector, whole-vector, half-vector, masked) at this width,
+     * with its row tails. Alpha, beta (0, 1, other), offsets and padding cycle along.
+     */
+    @Example
+    void everySmallColumnAndRowTail() {
+        double[] alphas = {1.0, 0.75, -1.0}, betas = {0.0, 1.0, -0.5};
+        int[] ms = {1, 2, 3, 4, 5, 7, 8, 9, 13, 16};
+        int[] ks = {1, 3, 8, 17};
+        int maxN = 3 * Math.max(GemmFloat.NR, GemmDouble.NR);
+        int t = 0;
+        for (int n = 1; n <= maxN; n++) {
+            for (int m : ms) {
+                for (int tr = 0; tr < 4; tr++, t++) {
+                    Case c = new Case((tr & 1) != 0, (tr & 2) != 0, m, n, ks[t % ks.length], alphas[t % 3], betas[(t / 3) % 3],
+                            t % 3, t % 2, (t / 2) % 3, (t / 3) % 2, t % 4, (t / 4) % 2, t);
+                    assertTrue(VectorGemm.isSmall(c.tB(), c.m(), c.n(), c.k()));
+                    checkFloat(c, 1);
+                    checkDouble(c, 1);
+                }
+            }
+        }
+    }
+
     /** Several MC blocks at every width, partial tiles both ways, offsets, all transposes. */
     @Example
     void manyRowBlocks() {

@@ -44,7 +44,8 @@ class ZeroAllocationKernelsTest {
 
     @TestFactory
     List<DynamicTest> gemm() {
-        int[][] shapes = {{4, 1, 2}, {1, 2, 4}, {64, 16, 2}, {8, 3, 4}, {50, 50, 50}, {7, 13, 5}, {17, 33, 9}, {60, 60, 60}, {96, 96, 96}};
+        int[][] shapes = {{4, 1, 2}, {1, 2, 4}, {64, 16, 2}, {8, 3, 4}, {50, 50, 50}, {7, 13, 5}, {17, 33, 9}, {60, 60, 60}, {96, 96, 96},
+            {8, 8, 8}, {16, 16, 16}, {24, 24, 24}, {32, 32, 32}, {64, 64, 64}};
         List<DynamicTest> tests = new ArrayList<>();
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2];
