@@ -96,7 +96,26 @@ public final class NtkKernels {
         Check.matrix("A", a.length, aOff, n, k, lda);
         Check.matrix("C", c.length, cOff, n, n, ldc);
         if (n == 0) return;
-        if (VECTOR) NtkVector.syrkLower(n, k, a, aOff, lda, c, cOff, ldc);
-        else NtkScalar.syrkLower(n, k, a, aOff, lda, c, cOff, ldc);
+        lower(n, k, a, aOff, lda, c, cOff, ldc);
+    }
+
+    /** Triangles up to this order go to the 4×4 dot-product kernel; larger ones are split. */
+    static final int SYRK_LEAF = 128;
+
+    /**
+     * Recursive lower triangle: [C11; C21 C22] with C21 = A2·A1ᵀ one rectangular
+     * {@link Kernels#dgemm} (the packed GEMM runs at about 1.3× the triangle kernel's rate), the
+     * two triangles recursively, down to {@link #SYRK_LEAF}. The split is a multiple of 8 rows.
+     */
+    private static void lower(int n, int k, double[] a, int aOff, int lda, double[] c, int cOff, int ldc) {
+        if (n <= SYRK_LEAF) {
+            if (VECTOR) NtkVector.syrkLower(n, k, a, aOff, lda, c, cOff, ldc);
+            else NtkScalar.syrkLower(n, k, a, aOff, lda, c, cOff, ldc);
+            return;
+        }
+        int n1 = ((n + 1) / 2 + 7) & ~7, n2 = n - n1;
+        lower(n1, k, a, aOff, lda, c, cOff, ldc);
+        Kernels.dgemm(false, true, n2, n1, k, 1.0, a, aOff + n1 * lda, lda, a, aOff, lda, 0.0, c, cOff + n1 * ldc, ldc);
+        lower(n2, k, a, aOff + n1 * lda, lda, c, cOff + n1 * ldc + n1, ldc);
     }
 }

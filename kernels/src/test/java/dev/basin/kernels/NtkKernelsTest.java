@@ -59,6 +59,13 @@ class NtkKernelsTest {
         }
     }
 
+    /** Orders past SYRK_LEAF take the recursive split (a dgemm per off-diagonal block): same triangle, upper untouched. */
+    @Property(tries = 25)
+    void recursiveSyrkLowerMatchesScalar(@ForAll @IntRange(min = 120, max = 300) int n, @ForAll @IntRange(min = 1, max = 70) int k,
+                                         @ForAll @IntRange(min = 0, max = 3) int pad, @ForAll long seed) {
+        syrkLowerMatchesScalar(n, k, pad, seed);
+    }
+
     @org.junit.jupiter.api.Test
     void refusesNetsItCannotHandle() {
         JacobianNet deep = JacobianNet.dense(Activation.TANH, 2, 3, 3, 1);
