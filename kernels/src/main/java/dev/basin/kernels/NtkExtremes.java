@@ -112,19 +112,29 @@ public final class NtkExtremes {
 
     /**
      * Solves L·Lᵀ·x = b in place (b ← x) with the factor {@link #cholesky} wrote: forward
-     * substitution by row dots, back substitution by row axpys (both read L's rows contiguously).
+     * substitution by row dots, back substitution by row axpys (both read L's rows contiguously),
+     * the off-diagonal blocks of {@link #NB} columns as one {@link Kernels#dgemv} each.
      */
     public static void solve(int n, double[] a, int aOff, int lda, double[] diag, int diagOff, double[] b, int bOff) {
         Check.matrix("L", a.length, aOff, n, n, lda);
         Check.vector("diag", diag.length, diagOff, n);
         Check.vector("b", b.length, bOff, n);
-        for (int i = 0; i < n; i++) {
-            b[bOff + i] = (b[bOff + i] - Kernels.dot(i, a, aOff + i * lda, b, bOff)) / diag[diagOff + i];
+        // by blocks of NB rows: the part left of (forward) or below (back) the diagonal block is one dgemv
+        for (int b0 = 0; b0 < n; b0 += NB) {
+            int b1 = Math.min(n, b0 + NB);
+            if (b0 > 0) Kernels.dgemv(false, b1 - b0, b0, -1.0, a, aOff + b0 * lda, lda, b, bOff, 1.0, b, bOff + b0);
+            for (int i = b0; i < b1; i++) {
+                b[bOff + i] = (b[bOff + i] - Kernels.dot(i - b0, a, aOff + i * lda + b0, b, bOff + b0)) / diag[diagOff + i];
+            }
         }
-        for (int i = n - 1; i >= 0; i--) {
-            double x = b[bOff + i] / diag[diagOff + i];
-            b[bOff + i] = x;
-            if (i > 0) Kernels.axpy(i, -x, a, aOff + i * lda, b, bOff);
+        for (int b0 = (n - 1) / NB * NB; b0 >= 0; b0 -= NB) {
+            int b1 = Math.min(n, b0 + NB);
+            if (b1 < n) Kernels.dgemv(true, n - b1, b1 - b0, -1.0, a, aOff + b1 * lda + b0, lda, b, bOff + b1, 1.0, b, bOff + b0);
+            for (int i = b1 - 1; i >= b0; i--) {
+                double x = b[bOff + i] / diag[diagOff + i];
+                b[bOff + i] = x;
+                if (i > b0) Kernels.axpy(i - b0, -x, a, aOff + i * lda + b0, b, bOff + b0);
+            }
         }
     }
 

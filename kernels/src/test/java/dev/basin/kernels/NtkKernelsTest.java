@@ -66,6 +66,29 @@ class NtkKernelsTest {
         syrkLowerMatchesScalar(n, k, pad, seed);
     }
 
+    /** θ = ‖Jᵀv‖² and ‖J·Jᵀ·v − θ·v‖ against plain loops, on random shapes, offsets and strides. */
+    @Property(tries = 80)
+    void rayleighThroughJMatchesPlainLoops(@ForAll @IntRange(min = 1, max = 40) int rows, @ForAll @IntRange(min = 1, max = 130) int cols,
+                                           @ForAll @IntRange(min = 0, max = 3) int pad, @ForAll long seed) {
+        Random r = new Random(seed);
+        int ldj = cols + pad;
+        double[] j = JacobianKernelsTest.gaussian(r, 2 + rows * ldj, 1), v = JacobianKernelsTest.gaussian(r, 1 + rows, 1);
+        double[] got = NtkKernels.rayleighThroughJ(rows, cols, j, 2, ldj, v, 1, new double[cols]);
+        double[] u = new double[cols];
+        for (int d = 0; d < rows; d++) for (int c = 0; c < cols; c++) u[c] += v[1 + d] * j[2 + d * ldj + c];
+        double theta = 0;
+        for (double t : u) theta += t * t;
+        double res = 0, scale = 0;
+        for (int d = 0; d < rows; d++) {
+            double t = 0;
+            for (int c = 0; c < cols; c++) t += j[2 + d * ldj + c] * u[c];
+            scale = Math.max(scale, Math.abs(t));
+            res += (t - theta * v[1 + d]) * (t - theta * v[1 + d]);
+        }
+        assertEquals(theta, got[0], 1e-12 * theta * cols);
+        assertEquals(Math.sqrt(res), got[1], 1e-11 * (scale + theta) * cols * rows);
+    }
+
     @org.junit.jupiter.api.Test
     void refusesNetsItCannotHandle() {
         JacobianNet deep = JacobianNet.dense(Activation.TANH, 2, 3, 3, 1);
