@@ -56,9 +56,18 @@ public final class NtkKernels {
                 int xc = xOff + c * ldx;
                 double xx = 1.0;
                 for (int t = 0; t < n; t++) xx += x[xi + t] * x[xc + t];
-                double v = k[ki + c] + 1.0 + gg[gi + c] * xx;
-                k[ki + c] = v;
-                k[kOff + c * ldk + i] = v;
+                k[ki + c] = k[ki + c] + 1.0 + gg[gi + c] * xx;
+            }
+        }
+        // the upper triangle by 32×32 tiles, so the transposed writes stay in cache
+        for (int i0 = 0; i0 < d; i0 += 32) {
+            int i1 = Math.min(d, i0 + 32);
+            for (int c0 = 0; c0 <= i0; c0 += 32) {
+                int c1 = Math.min(d, c0 + 32);
+                for (int i = i0; i < i1; i++) {
+                    int ki = kOff + i * ldk, end = Math.min(c1, i);
+                    for (int c = c0; c < end; c++) k[kOff + c * ldk + i] = k[ki + c];
+                }
             }
         }
     }

@@ -17,7 +17,7 @@ class NtkKernelsTest {
     @EnumSource(Activation.class)
     void structuredGramEqualsJJt(Activation act) {
         int[][] shapes = {{2, 16}, {3, 37}, {1, 5}, {5, 64}};
-        int[] sampleCounts = {1, 7, 13, 33};
+        int[] sampleCounts = {1, 7, 13, 33, 150};
         for (int[] s : shapes) {
             for (int samples : sampleCounts) {
                 int n = s[0], m = s[1];
