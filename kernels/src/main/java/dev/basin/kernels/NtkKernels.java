@@ -45,11 +45,45 @@ public final class NtkKernels {
         for (int r = 0; r < d; r++) {
             Kernels.activateBackward(act, m, work, zAt + r * m, params, w2, work, gAt + r * m);
         }
-        // K_lower = H·Hᵀ, then the G·Gᵀ product into the (now free) Z buffer's first D·D doubles
-        // when it fits, else row by row into K's upper triangle is not possible: use a D×D scratch.
-        syrkLower(d, m, work, hAt, m, k, kOff, ldk);
         double[] gg = d * d <= d * m ? work : new double[d * d];
-        syrkLower(d, m, work, gAt, m, gg, 0, d);
+        assemble(d, n, m, x, xOff, ldx, work, hAt, m, work, gAt, m, k, kOff, ldk, gg);
+    }
+
+    /** Scratch doubles {@link #gramOneHiddenFromJacobian} needs for D samples. */
+    public static int gramFromJacobianWorkSize(int samples) {
+        return samples * samples;
+    }
+
+    /**
+     * The same K = J·Jᵀ as {@link #gramOneHidden}, from a per-sample Jacobian J (D × P, columns
+     * as {@link JacobianNet#weightColumn}/{@link JacobianNet#biasColumn} place them) already
+     * computed for this net at these inputs: H is J's output-weight block and G its first-layer
+     * bias block, read in place (row stride ldj), so the first layer is not evaluated again.
+     * Only X, not the parameters, is needed besides J.
+     */
+    public static void gramOneHiddenFromJacobian(JacobianNet net, int samples, double[] x, int xOff, int ldx,
+                                                 double[] j, int jOff, int ldj, double[] k, int kOff, int ldk, double[] work) {
+        if (!net.isOneHiddenAllTrainable()) {
+            throw new IllegalArgumentException("the structured Gram needs a one-hidden-layer net with every layer"
+                    + " trainable and biased and a linear output; got " + net);
+        }
+        int n = net.width(0), m = net.width(1), d = samples;
+        Check.matrix("X", x.length, xOff, d, n, ldx);
+        Check.matrix("J", j.length, jOff, d, net.columns(), ldj);
+        Check.matrix("K", k.length, kOff, d, d, ldk);
+        Check.vector("work", work.length, 0, gramFromJacobianWorkSize(d));
+        assemble(d, n, m, x, xOff, ldx, j, jOff + net.weightColumn(1), ldj, j, jOff + net.biasColumn(0), ldj, k, kOff, ldk, work);
+    }
+
+    /**
+     * K = H·Hᵀ + 1 + (G·Gᵀ) ∘ (X·Xᵀ + 1), both triangles: H·Hᵀ's lower triangle into K, G·Gᵀ's
+     * into gg (D × D), the combination row by row, then the upper triangle by 32×32 tiles so the
+     * transposed writes stay in cache.
+     */
+    private static void assemble(int d, int n, int m, double[] x, int xOff, int ldx, double[] h, int hOff, int ldh,
+                                 double[] g, int gOff, int ldg, double[] k, int kOff, int ldk, double[] gg) {
+        syrkLower(d, m, h, hOff, ldh, k, kOff, ldk);
+        syrkLower(d, m, g, gOff, ldg, gg, 0, d);
         for (int i = 0; i < d; i++) {
             int xi = xOff + i * ldx, ki = kOff + i * ldk, gi = i * d;
             for (int c = 0; c <= i; c++) {
@@ -59,7 +93,6 @@ public final class NtkKernels {
                 k[ki + c] = k[ki + c] + 1.0 + gg[gi + c] * xx;
             }
         }
-        // the upper triangle by 32×32 tiles, so the transposed writes stay in cache
         for (int i0 = 0; i0 < d; i0 += 32) {
             int i1 = Math.min(d, i0 + 32);
             for (int c0 = 0; c0 <= i0; c0 += 32) {

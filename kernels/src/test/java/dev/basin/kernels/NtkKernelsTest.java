@@ -40,6 +40,14 @@ class NtkKernelsTest {
                 NtkKernels.gramOneHidden(net, samples, x, 0, n, p, 0, k, 0, samples,
                         new double[NtkKernels.gramWorkSize(samples, m)]);
                 JacobianKernelsTest.assertClose(expect, k, 1e-12, act + " N=" + n + " M=" + m + " D=" + samples);
+                // the same K with H and G read from J, J at an offset and a padded stride
+                int ldj = cols + 3;
+                double[] jp = new double[5 + samples * ldj];
+                for (int a = 0; a < samples; a++) System.arraycopy(j, a * cols, jp, 5 + a * ldj, cols);
+                double[] k2 = new double[samples * samples];
+                NtkKernels.gramOneHiddenFromJacobian(net, samples, x, 0, n, jp, 5, ldj, k2, 0, samples,
+                        new double[NtkKernels.gramFromJacobianWorkSize(samples)]);
+                JacobianKernelsTest.assertClose(expect, k2, 1e-12, "from J: " + act + " N=" + n + " M=" + m + " D=" + samples);
             }
         }
     }

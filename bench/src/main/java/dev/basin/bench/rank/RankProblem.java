@@ -112,14 +112,14 @@ public final class RankProblem {
 
     /**
      * The fast path (what MatrixRank.choleskyLanczos and so {@code basin rank} run; needs
-     * {@link #jacobian} first): structured Gram, Cholesky, Lanczos on K⁻¹ for λ_min and its
+     * {@link #jacobian} first): structured Gram with H and G read from J, Cholesky, Lanczos on K⁻¹ for λ_min and its
      * eigenvector and on K for λ_max, σ_min refined through J. When the factorisation fails, a
      * Lanczos run does not converge or λ_min ≤ 200·D·eps·λ_max it falls back to
      * {@link #refinedSigmaMin}'s full eigensolver (K's upper triangle is left intact for it).
      * Returns {rank, σ_min, σ_max, Kato–Temple relative error estimate of σ_min, 1 if the fast path decided}.
      */
     public double[] fastSigmaMin(Work w) {
-        NtkKernels.gramOneHidden(net, d, x, 0, n, params, 0, w.k, 0, d, w.gramWork);
+        NtkKernels.gramOneHiddenFromJacobian(net, d, x, 0, n, w.j, 0, net.columns(), w.k, 0, d, w.gramWork);
         double[] out = w.extremes;
         int p = net.columns();
         double eps = Math.ulp(1.0);
