@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar dev.basin.bench.rank.RankProblem
  * </pre>
  *
- * <p>Measured 2026-12-02 from 08a8fbe (1 GEMM thread, load average 2.4–2.9): jacobian 2.34 ms,
- * jacobianGramRankSigmaMin 38.7, …Refined 39.0, …Fast 26.3 ms; PyTorch right after: vmap(jacrev)
- * 22.6 ms, Gram route 55.3 ms, svdvals route 402 ms. σ_min of the fast path 3.5e-14 relative to
+ * <p>Measured 2026-12-02 from bc59f03 (1 GEMM thread, load average 1.3–2.6): jacobian 2.05 ms,
+ * jacobianGramRankSigmaMin 40.0, …Refined 38.5, …Fast 24.1 ms; PyTorch right after: vmap(jacrev)
+ * 17.1 ms, Gram route 49.7 ms, svdvals route 236 ms. σ_min of the fast path 3.8e-14 relative to
  * svdvals. See bench/RESULTS.md.
  *
  * <p>Measured 2026-11-23 on this 2-core AMD EPYC (Zen 4, AVX-512) while other jobs kept the load
