@@ -35,4 +35,25 @@ final class NtkScalar {
         a[rowAt + diag] = r;
         q[diag] += acc + r * ui;
     }
+
+    /**
+     * Unblocked Cholesky–Banachiewicz reference for {@link NtkExtremes#cholesky}: the same
+     * storage (A's lower triangle read, L's strict lower part over it, L's diagonal in diag).
+     */
+    static boolean cholesky(int n, double[] a, int aOff, int lda, double[] diag, int diagOff) {
+        for (int i = 0; i < n; i++) {
+            int ri = aOff + i * lda;
+            for (int c = 0; c < i; c++) {
+                int rc = aOff + c * lda;
+                double t = a[ri + c];
+                for (int p = 0; p < c; p++) t -= a[ri + p] * a[rc + p];
+                a[ri + c] = t / diag[diagOff + c];
+            }
+            double t = a[ri + i];
+            for (int p = 0; p < i; p++) t -= a[ri + p] * a[ri + p];
+            if (!(t > 0.0) || !Double.isFinite(t)) return false;
+            diag[diagOff + i] = Math.sqrt(t);
+        }
+        return true;
+    }
 }

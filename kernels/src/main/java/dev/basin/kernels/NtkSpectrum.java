@@ -61,7 +61,7 @@ public final class NtkSpectrum {
      * eigenvalue lambda: solve (T − λI)·y_new = y by elimination with partial pivoting; a zero
      * pivot is replaced by eps·‖T‖ so the nearly singular system still gives the direction.
      */
-    private static void inverseIteration(int n, double[] d, int dOff, double[] e, int eOff, double lambda, double[] y) {
+    static void inverseIteration(int n, double[] d, int dOff, double[] e, int eOff, double lambda, double[] y) {
         double norm = 0;
         for (int i = 0; i < n; i++) {
             norm = Math.max(norm, Math.abs(d[dOff + i]) + (i > 0 ? Math.abs(e[eOff + i - 1]) : 0) + (i < n - 1 ? Math.abs(e[eOff + i]) : 0));

@@ -17,7 +17,7 @@ class NtkKernelsTest {
     @EnumSource(Activation.class)
     void structuredGramEqualsJJt(Activation act) {
         int[][] shapes = {{2, 16}, {3, 37}, {1, 5}, {5, 64}};
-        int[] sampleCounts = {1, 7, 13, 33};
+        int[] sampleCounts = {1, 7, 13, 33, 150};
         for (int[] s : shapes) {
             for (int samples : sampleCounts) {
                 int n = s[0], m = s[1];
@@ -40,6 +40,14 @@ class NtkKernelsTest {
                 NtkKernels.gramOneHidden(net, samples, x, 0, n, p, 0, k, 0, samples,
                         new double[NtkKernels.gramWorkSize(samples, m)]);
                 JacobianKernelsTest.assertClose(expect, k, 1e-12, act + " N=" + n + " M=" + m + " D=" + samples);
+                // the same K with H and G read from J, J at an offset and a padded stride
+                int ldj = cols + 3;
+                double[] jp = new double[5 + samples * ldj];
+                for (int a = 0; a < samples; a++) System.arraycopy(j, a * cols, jp, 5 + a * ldj, cols);
+                double[] k2 = new double[samples * samples];
+                NtkKernels.gramOneHiddenFromJacobian(net, samples, x, 0, n, jp, 5, ldj, k2, 0, samples,
+                        new double[NtkKernels.gramFromJacobianWorkSize(samples)]);
+                JacobianKernelsTest.assertClose(expect, k2, 1e-12, "from J: " + act + " N=" + n + " M=" + m + " D=" + samples);
             }
         }
     }
@@ -57,6 +65,36 @@ class NtkKernelsTest {
         for (int i = 0; i < ref.length; i++) {
             assertEquals(ref[i], c[i], 1e-12 * (1 + Math.abs(ref[i])), "index " + i);
         }
+    }
+
+    /** Orders past SYRK_LEAF take the recursive split (a dgemm per off-diagonal block): same triangle, upper untouched. */
+    @Property(tries = 25)
+    void recursiveSyrkLowerMatchesScalar(@ForAll @IntRange(min = 120, max = 300) int n, @ForAll @IntRange(min = 1, max = 70) int k,
+                                         @ForAll @IntRange(min = 0, max = 3) int pad, @ForAll long seed) {
+        syrkLowerMatchesScalar(n, k, pad, seed);
+    }
+
+    /** θ = ‖Jᵀv‖² and ‖J·Jᵀ·v − θ·v‖ against plain loops, on random shapes, offsets and strides. */
+    @Property(tries = 80)
+    void rayleighThroughJMatchesPlainLoops(@ForAll @IntRange(min = 1, max = 40) int rows, @ForAll @IntRange(min = 1, max = 130) int cols,
+                                           @ForAll @IntRange(min = 0, max = 3) int pad, @ForAll long seed) {
+        Random r = new Random(seed);
+        int ldj = cols + pad;
+        double[] j = JacobianKernelsTest.gaussian(r, 2 + rows * ldj, 1), v = JacobianKernelsTest.gaussian(r, 1 + rows, 1);
+        double[] got = NtkKernels.rayleighThroughJ(rows, cols, j, 2, ldj, v, 1, new double[cols]);
+        double[] u = new double[cols];
+        for (int d = 0; d < rows; d++) for (int c = 0; c < cols; c++) u[c] += v[1 + d] * j[2 + d * ldj + c];
+        double theta = 0;
+        for (double t : u) theta += t * t;
+        double res = 0, scale = 0;
+        for (int d = 0; d < rows; d++) {
+            double t = 0;
+            for (int c = 0; c < cols; c++) t += j[2 + d * ldj + c] * u[c];
+            scale = Math.max(scale, Math.abs(t));
+            res += (t - theta * v[1 + d]) * (t - theta * v[1 + d]);
+        }
+        assertEquals(theta, got[0], 1e-12 * theta * cols);
+        assertEquals(Math.sqrt(res), got[1], 1e-11 * (scale + theta) * cols * rows);
     }
 
     @org.junit.jupiter.api.Test

@@ -55,8 +55,8 @@ public record PointAnalysis(int samples, int columns, double loss, double[] outp
         boolean oneHidden = net.layers() == 2 && net.isOneHiddenAllTrainable();
         if (!exact && oneHidden && (long) samples * cols > GRAM_ROUTE_ENTRIES) {
             double[] k = new double[samples * samples];
-            NtkKernels.gramOneHidden(net, samples, x, 0, n0, point.params(), 0, k, 0, samples,
-                    new double[NtkKernels.gramWorkSize(samples, net.width(1))]);
+            NtkKernels.gramOneHiddenFromJacobian(net, samples, x, 0, n0, j, 0, cols, k, 0, samples,
+                    new double[NtkKernels.gramFromJacobianWorkSize(samples)]);
             js = MatrixRank.jacobian(j, k, samples, cols);
         } else {
             js = MatrixRank.svd(j, samples, cols);

@@ -3,12 +3,16 @@ package dev.basin.analysis.rank;
 /**
  * Singular values of a rows×cols matrix and what they say about its rank, float64.
  *
- * @param singularValues  the min(rows, cols) singular values, descending
+ * @param singularValues  the min(rows, cols) singular values, descending; for method
+ *                        {@code "chol-lanczos+rq"} (which computes only the two ends) just
+ *                        {σ_max, σ_min}
  * @param tolerance       σ below or at this count as zero: σ_max·max(rows, cols)·eps unless
  *                        stated otherwise (NumPy's {@code matrix_rank} default)
  * @param rank            number of singular values above the tolerance
- * @param method          {@code "svd"} (Apache Commons Math SVD of the matrix itself) or
- *                        {@code "gram-eig"} (eigenvalues of A·Aᵀ, σ = √λ)
+ * @param method          {@code "svd"} (Apache Commons Math SVD of the matrix itself),
+ *                        {@code "gram-eig"} (eigenvalues of A·Aᵀ, σ = √λ), {@code "gram-eig+rq"}
+ *                        (σ_min refined through A) or {@code "chol-lanczos+rq"} (Cholesky and
+ *                        Lanczos on A·Aᵀ, σ_min refined through A; see MatrixRank.choleskyLanczos)
  * @param resolved        false when the method cannot tell σ_min from zero at this tolerance
  *                        (the Gram route's floor, see {@link MatrixRank#gram}); the rank is then
  *                        not trustworthy and the SVD should be used

@@ -16,6 +16,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.QRDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
 class MatrixRankTest {
@@ -98,7 +100,7 @@ class MatrixRankTest {
                 assertEquals(svd.sigmaMax(), gram.sigmaMax(), 1e-12 * svd.sigmaMax(), what);
                 Spectrum chosen = MatrixRank.jacobian(j, k, d, cols);
                 assertEquals(svd.rank(), chosen.rank(), what);
-                if (chosen.method().equals("gram-eig+rq")) {
+                if (chosen.method().equals("gram-eig+rq") || chosen.method().equals(MatrixRank.FAST)) {
                     // refined through J: the SVD's σ_min to 1e-8, and within the Kato–Temple estimate
                     assertEquals(svd.sigmaMin(), chosen.sigmaMin(), 1e-8 * svd.sigmaMin(), what + ", refined " + chosen.sigmaMin());
                     assertTrue(chosen.relErrSigmaMin() < 1e-8, what + " estimate " + chosen.relErrSigmaMin());
@@ -125,5 +127,104 @@ class MatrixRankTest {
         Spectrum chosen = MatrixRank.jacobian(a, gram, rows, cols);
         assertEquals("svd", chosen.method());
         assertEquals(k, chosen.rank());
+    }
+
+    /** An n×k matrix with orthonormal columns (Q of a Gaussian matrix's QR). */
+    static double[][] orthonormal(Random r, int n, int k) {
+        double[][] g = new double[n][k];
+        for (double[] row : g) for (int j = 0; j < k; j++) row[j] = r.nextGaussian();
+        RealMatrix q = new QRDecomposition(new Array2DRowRealMatrix(g, false)).getQ();
+        double[][] out = new double[n][k];
+        for (int i = 0; i < n; i++) for (int j = 0; j < k; j++) out[i][j] = q.getEntry(i, j);
+        return out;
+    }
+
+    /** A = U·diag(σ)·Vᵀ (rows × cols, rows ≤ cols) with the given singular values, flat row-major. */
+    static double[] withSingularValues(Random r, double[] sigma, int rows, int cols) {
+        double[][] u = orthonormal(r, rows, rows), v = orthonormal(r, cols, rows);
+        double[] a = new double[rows * cols];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) {
+                double t = 0;
+                for (int q = 0; q < rows; q++) t += u[i][q] * sigma[q] * v[j][q];
+                a[i * cols + j] = t;
+            }
+        return a;
+    }
+
+    static double[] gramOf(double[] a, int rows, int cols) {
+        double[] k = new double[rows * rows];
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j <= i; j++) {
+                double t = 0;
+                for (int q = 0; q < cols; q++) t += a[i * cols + q] * a[j * cols + q];
+                k[i * rows + j] = k[j * rows + i] = t;
+            }
+        return k;
+    }
+
+    /**
+     * The fast path (Cholesky + Lanczos + refinement through J) against Commons Math's SVD on
+     * matrices of known singular values: full rank with condition numbers 1 to 1e8 and ranks
+     * deficient by 1 to 5. Whatever path {@link MatrixRank#jacobian} takes, its rank is the
+     * SVD's; when it takes the fast path, σ_min agrees to 1e-8 relative (and its Kato–Temple
+     * estimate says so) and σ_max to 1e-12; a deficient or too ill-conditioned K is refused.
+     */
+    @Property(tries = 60)
+    void fastPathMatchesTheSvdOnMatricesOfKnownRank(@ForAll @IntRange(min = 2, max = 70) int rows, @ForAll @IntRange(min = 0, max = 60) int extra,
+                                                    @ForAll @IntRange(min = 0, max = 8) int decades, @ForAll @IntRange(min = 0, max = 5) int deficient,
+                                                    @ForAll long seed) {
+        Random r = new Random(seed);
+        int cols = rows + extra;
+        double[] sigma = new double[rows];
+        for (int i = 0; i < rows; i++) sigma[i] = Math.pow(10, -decades * r.nextDouble());
+        sigma[0] = 1.0;
+        sigma[rows - 1] = Math.pow(10, -decades);
+        int zeros = Math.min(deficient, rows - 1);
+        for (int i = 0; i < zeros; i++) sigma[rows - 1 - i] = 0.0;
+        java.util.Arrays.sort(sigma);
+        double[] a = withSingularValues(r, sigma, rows, cols);
+        double[] k = gramOf(a, rows, cols);
+        Spectrum svd = MatrixRank.svd(a, rows, cols);
+        Spectrum fast = MatrixRank.choleskyLanczos(k, rows, cols, a);
+        Spectrum chosen = MatrixRank.jacobian(a, k, rows, cols);
+        String what = rows + "×" + cols + " κ 1e" + decades + " deficient " + zeros + ": svd rank " + svd.rank() + " σ_min " + svd.sigmaMin();
+        assertEquals(svd.rank(), chosen.rank(), what + ", chosen " + chosen.method());
+        assertEquals(rows - zeros, svd.rank(), what);
+        if (zeros > 0) assertEquals(null, fast, what + ": a rank-deficient K must be handed back");
+        if (decades >= 7) assertEquals(null, fast, what + ": κ(K) ≥ 1e14 is past the fast path's margin");
+        if (fast != null) {
+            assertEquals(MatrixRank.FAST, fast.method());
+            assertEquals(rows, fast.rank(), what);
+            assertEquals(svd.tolerance(), fast.tolerance(), 1e-12 * svd.tolerance(), what);
+            assertEquals(svd.sigmaMax(), fast.sigmaMax(), 1e-12 * svd.sigmaMax(), what);
+            assertEquals(svd.sigmaMin(), fast.sigmaMin(), 1e-8 * svd.sigmaMin(), what + ", fast " + fast.sigmaMin());
+            assertTrue(fast.relErrSigmaMin() < 1e-8, what + " estimate " + fast.relErrSigmaMin());
+            assertEquals(MatrixRank.FAST, chosen.method(), what);
+        }
+        if (zeros == 0 && decades <= 4) assertEquals(MatrixRank.FAST, chosen.method(), what + ": well-conditioned full rank takes the fast path");
+    }
+
+    /** On structured NTKs of one-hidden-layer nets the fast path and the full eigensolver give the same rank and σ_min. */
+    @Property(tries = 30)
+    void fastPathAgreesWithTheEigensolverOnNtks(@ForAll @IntRange(min = 2, max = 80) int d, @ForAll @IntRange(min = 1, max = 60) int m,
+                                                @ForAll @IntRange(min = 1, max = 3) int n, @ForAll long seed) {
+        Random r = new Random(seed);
+        JacobianNet net = JacobianNet.dense(Activation.RELU, n, m, 1);
+        double[] x = gaussian(r, d * n), p = gaussian(r, net.parameterCount());
+        int cols = net.columns();
+        double[] j = new double[d * cols], k = new double[d * d];
+        JacobianKernels.dense(net, d, x, 0, n, p, 0, j, 0, cols, new double[net.workSize()]);
+        NtkKernels.gramOneHidden(net, d, x, 0, n, p, 0, k, 0, d, new double[NtkKernels.gramWorkSize(d, m)]);
+        Spectrum svd = MatrixRank.svd(j, d, cols);
+        Spectrum chosen = MatrixRank.jacobian(j, k, d, cols);
+        assertEquals(svd.rank(), chosen.rank(), chosen.method());
+        Spectrum fast = MatrixRank.choleskyLanczos(k, d, cols, j);
+        if (fast != null) {
+            Spectrum eig = MatrixRank.gram(k, d, cols);
+            assertTrue(eig.resolved(), "whenever the fast path decides, the eigensolver resolves the rank too");
+            assertEquals(eig.rank(), fast.rank());
+            assertEquals(svd.sigmaMin(), fast.sigmaMin(), 1e-8 * svd.sigmaMin());
+        }
     }
 }

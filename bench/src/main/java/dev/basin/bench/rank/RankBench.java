@@ -19,10 +19,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * The peer is bench/peers/rank_torch.py (functorch vmap(jacrev), svdvals, and J·Jᵀ + eigvalsh).
  *
  * <pre>
- * java -jar bench/target/benchmarks.jar 'rank.RankBench' -f 1 -wi 3 -i 5 -w 2 -r 2
+ * java --add-modules jdk.incubator.vector -jar bench/target/benchmarks.jar 'rank.RankBench' -f 1 -wi 3 -i 5 -w 2 -r 2
  * /usr/bin/python3 bench/peers/rank_torch.py --reps 15
  * java --add-modules jdk.incubator.vector -cp bench/target/benchmarks.jar dev.basin.bench.rank.RankProblem
  * </pre>
+ *
+ * <p>Measured 2026-12-02 from bc59f03 (1 GEMM thread, load average 1.3–2.6): jacobian 2.05 ms,
+ * jacobianGramRankSigmaMin 40.0, …Refined 38.5, …Fast 24.1 ms; PyTorch right after: vmap(jacrev)
+ * 17.1 ms, Gram route 49.7 ms, svdvals route 236 ms. σ_min of the fast path 3.8e-14 relative to
+ * svdvals. See bench/RESULTS.md.
  *
  * <p>Measured 2026-11-23 on this 2-core AMD EPYC (Zen 4, AVX-512) while other jobs kept the load
  * average at 5–10, so every number is noisy (two JMH runs a minute apart differed by up to 1.5×):
@@ -37,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dbasin.threads=1"})
 public class RankBench {
 
     @Param({"512"})
@@ -73,6 +78,16 @@ public class RankBench {
     public double[] jacobianGramRankSigmaMin() {
         problem.jacobian(work);
         return problem.gramRankSigmaMin(work);
+    }
+
+    /**
+     * The target as {@code basin rank} runs it: Jacobian, structured Gram, Cholesky + Lanczos for
+     * λ_min (with its eigenvector) and λ_max, rank, σ_min refined through J.
+     */
+    @Benchmark
+    public double[] jacobianGramRankSigmaMinFast() {
+        problem.jacobian(work);
+        return problem.fastSigmaMin(work);
     }
 
     /** The target with σ_min refined through J to SVD accuracy (eigenvector + Rayleigh quotient). */
