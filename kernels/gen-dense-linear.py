@@ -33,15 +33,17 @@ import jdk.incubator.vector.VectorSpecies;
  * point at a time for wider fan-ins, whose bodies would otherwise be too large for C1 to compile,
  * leaving the method interpreted-grade until C2 never takes it: measured), the
  * hidden units in vectors: the forward pass forms z = W1·x_d + b1, h = act(z) and accumulates
- * w2·h in registers, one accumulator per point; the backward pass recomputes z and h (cheaper than
- * storing and reloading them), and adds the points' terms to dw2, db1 and dW1ᵀ (the latter in the
- * work area, copied back transposed at the end). Hidden units past the last whole vector run in
+ * w2·h in registers, one accumulator per point; the backward pass recomputes z (cheaper than
+ * storing and reloading it) and accumulates, with g_d = dLoss/dout_d and u_d = g_d·act'(z_d),
+ * dw2 = Σ_d g_d·h_d, U = Σ_d u_d and V = Σ_d u_d·x_dᵀ (V in the work area, transposed); then
+ * db1 = w2 ∘ U and dW1 = w2 ∘ V, the w2 factor taken once instead of once per point. Hidden units past the last whole vector run in
  * scalar code, as Lucene does; so do the points past the last block of ''' + str(P) + ''', one at a time.
  *
- * <p>One method per activation family and pass: identity, abs, relu and leaky relu are one
- * piecewise-linear family, act(z) = z·(z &gt; 0 ? 1 : s) with s = 1, −1, 0 or the leaky slope
- * and act'(z) = that factor except at z = 0 (PyTorch's 0 for abs and relu); tanh and sigmoid each
- * have their own. A switch or a vector-valued helper inside the loop made C2 box vectors. The
+ * <p>One method per activation family and pass: identity, relu and leaky relu are one
+ * piecewise-linear family, act(z) = z·f with f = (z &gt; 0 ? 1 : s), s = 1, 0 or the leaky slope,
+ * and act'(z) = f (PyTorch's value at the kink, 0 for relu); so w2·act(z) = z·(z &gt; 0 ? w2 : w2·s),
+ * u = (z &gt; 0 ? g : g·s) and g·act(z) = u·z, each one select. abs is the same with s = −1 in
+ * its forward pass and u = 0 at z = 0 in its backward one; tanh and sigmoid each have their own. A switch or a vector-valued helper inside the loop made C2 box vectors. The
  * inputs are unrolled up to {@link #MAX_FAN_IN} with loop-invariant tests ({@code if (in > i)});
  * the second input is always computed (with x = 0 when in = 1) so the common fan-ins 1 and 2 run
  * without a test. The relu family multiplies by 0 where the reference selects 0, so a ±∞ or NaN
@@ -70,10 +72,11 @@ DISPATCH = '''
         int b1 = pOff + m * in, w2 = b1 + m, b2 = w2 + m;
         int gb1 = gOff + m * in, gw2 = gb1 + m, gb2 = gw2 + m;
         int wt = wOff, dwt = wOff + in * m;
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < in; i++) w[wt + i * m + j] = p[pOff + j * in + i];
+        // the hidden-unit loop innermost: with the short input loop inside, C2 ran the copy 5× slower
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < m; j++) w[wt + i * m + j] = p[pOff + j * in + i];
         }
-        float s = slope(act), s0 = act == Activation.IDENTITY ? 1f : act == Activation.LEAKY_RELU ? s : 0f;
+        float s = slope(act);
         boolean wide = in > 2;
         switch (act) {
             case TANH -> {
@@ -111,14 +114,20 @@ DISPATCH = '''
                 if (wide) backwardSigmoidWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
                 else backwardSigmoid(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
             }
+            case ABS -> {
+                if (wide) backwardAbsWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+                else backwardAbs(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+            }
             default -> {
-                if (wide) backwardLinearWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s, s0);
-                else backwardLinear(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s, s0);
+                if (wide) backwardLinearWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+                else backwardLinear(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
             }
         }
+        // db1 = w2 ∘ Σ_d g_d·act'(z_d), dW1 = w2 ∘ Σ_d g_d·act'(z_d)·x_dᵀ: the w2 factor once, here
         g[gb2] = db2;
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < in; i++) g[gOff + j * in + i] = w[dwt + i * m + j];
+        for (int j = 0; j < m; j++) g[gb1 + j] *= p[w2 + j];
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < m; j++) g[gOff + j * in + i] = p[w2 + j] * w[dwt + i * m + j];
         }
         return mean ? total / rows : total;
     }
@@ -133,27 +142,33 @@ DISPATCH = '''
     }
 '''
 
-FAMILIES = ['Linear', 'Tanh', 'Sigmoid']
+FAMILIES = ['Linear', 'Abs', 'Tanh', 'Sigmoid']   # abs shares the forward of 'Linear' (s = -1)
 
 
 def fwd_act(fam, k):
-    if fam == 'Linear':
-        return f'FloatVector h{k} = z{k}.mul(sv.blend(one, z{k}.compare(VectorOperators.GT, 0f)));'
+    """Adds w2·act(z) of point k to its accumulator."""
+    if fam == 'Linear':    # w2·(z·f) as z·(w2·f): f = 1 or s, selected from c2 and c2s = c2·s
+        return f'acc{k} = z{k}.fma(c2s.blend(c2, z{k}.compare(VectorOperators.GT, 0f)), acc{k});'
     if fam == 'Tanh':
-        return f'FloatVector h{k} = z{k}.lanewise(VectorOperators.TANH);'
-    return f'FloatVector h{k} = one.div(one.add(z{k}.neg().lanewise(VectorOperators.EXP)));'
+        return f'acc{k} = c2.fma(z{k}.lanewise(VectorOperators.TANH), acc{k});'
+    return f'acc{k} = c2.fma(one.div(one.add(z{k}.neg().lanewise(VectorOperators.EXP))), acc{k});'
 
 
 def bwd_act(fam, k):
-    if fam == 'Linear':
-        return (f'FloatVector f{k} = sv.blend(one, z{k}.compare(VectorOperators.GT, 0f));\n'
-                f'FloatVector h{k} = z{k}.mul(f{k});\n'
-                f'FloatVector da{k} = f{k}.blend(s0v, z{k}.compare(VectorOperators.EQ, 0f));')
-    if fam == 'Tanh':
-        return (f'FloatVector h{k} = z{k}.lanewise(VectorOperators.TANH);\n'
-                f'FloatVector da{k} = one.sub(h{k}.mul(h{k}));')
-    return (f'FloatVector h{k} = one.div(one.add(z{k}.neg().lanewise(VectorOperators.EXP)));\n'
-            f'FloatVector da{k} = h{k}.mul(one.sub(h{k}));')
+    """u_k = dLoss/dout·act'(z) and the vector whose product with q_k is dLoss/dout·act(z) (q_k: see bwd_q)."""
+    if fam in ('Linear', 'Abs'):
+        line = f'FloatVector u{k} = gsv{k}.blend(gv{k}, z{k}.compare(VectorOperators.GT, 0f))'
+        if fam == 'Abs':
+            line += f'.blend(zero, z{k}.compare(VectorOperators.EQ, 0f))'
+        return line + ';'
+    h = f'z{k}.lanewise(VectorOperators.TANH)' if fam == 'Tanh' else f'one.div(one.add(z{k}.neg().lanewise(VectorOperators.EXP)))'
+    da = f'one.sub(h{k}.mul(h{k}))' if fam == 'Tanh' else f'h{k}.mul(one.sub(h{k}))'
+    return f'FloatVector h{k} = {h};\nFloatVector u{k} = gv{k}.mul({da});'
+
+
+def bwd_w2_term(fam, k, acc):
+    """dLoss/dout·h = u·z for the piecewise-linear family (h = z·f, u = g·f), g·h otherwise."""
+    return f'u{k}.fma(z{k}, {acc})' if fam in ('Linear', 'Abs') else f'h{k}.fma(gv{k}, {acc})'
 
 
 def indent(text, n):
@@ -169,7 +184,7 @@ def z_lines(k, max_in):
     return '\n'.join(out)
 
 
-def block_setup(n, backward):
+def block_setup(n, backward=None):
     out = []
     for k in range(n):
         out.append(f'int r{k} = xOff + (d + {k}) * in;')
@@ -177,6 +192,8 @@ def block_setup(n, backward):
         if backward:
             out.append(f'float g{k} = gs * (out[outOff + d + {k}] - t[tOff + d + {k}]);')
             out.append(f'FloatVector gv{k} = FloatVector.broadcast(FS, g{k});')
+            if backward in ('Linear', 'Abs'):
+                out.append(f'FloatVector gsv{k} = FloatVector.broadcast(FS, g{k} * s);')
         else:
             out.append(f'FloatVector acc{k} = FloatVector.zero(FS);')
     return '\n'.join(out)
@@ -185,15 +202,16 @@ def block_setup(n, backward):
 def forward_block(fam, n, max_in):
     body = ['FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);',
             'FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);']
+    if fam == 'Linear':
+        body.append('FloatVector c2s = c2.mul(sv);')
     for k in range(n):
         body.append(z_lines(k, max_in))
         body.append(fwd_act(fam, k))
-        body.append(f'acc{k} = c2.fma(h{k}, acc{k});')
     tail = []
     for k in range(n):
         tail.append(f'out[outOff + d + {k}] = acc{k}.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r{k}, p, pOff, b1, w2);')
     return f'''for (; d + {n} <= rows; d += {n}) {{
-{indent(block_setup(n, False), 4)}
+{indent(block_setup(n), 4)}
     int j = 0;
     for (; j < bound; j += FL) {{
 {indent(chr(10).join(body), 8)}
@@ -204,33 +222,32 @@ def forward_block(fam, n, max_in):
 
 def backward_block(fam, n, max_in):
     body = ['FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);',
-            'FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);']
+            'FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);']
     for k in range(n):
         body.append(z_lines(k, max_in))
         body.append(bwd_act(fam, k))
-        body.append(f'FloatVector e{k} = c2.mul(gv{k}).mul(da{k});')
-    s = 'FloatVector.fromArray(FS, g, gw2 + j)'
+    acc = 'FloatVector.fromArray(FS, g, gw2 + j)'
     for k in range(n):
-        s = f'h{k}.fma(gv{k}, {s})' if k == 0 else f'h{k}.fma(gv{k}, {s})'
-    body.append(f'{s}.intoArray(g, gw2 + j);')
-    s = 'FloatVector.fromArray(FS, g, gb1 + j)'
+        acc = bwd_w2_term(fam, k, acc)
+    body.append(f'{acc}.intoArray(g, gw2 + j);')
+    acc = 'FloatVector.fromArray(FS, g, gb1 + j)'
     for k in range(n):
-        s = f'{s}.add(e{k})'
-    body.append(f'{s}.intoArray(g, gb1 + j);')
+        acc = f'{acc}.add(u{k})'
+    body.append(f'{acc}.intoArray(g, gb1 + j);')
     for i, xs in ((0, 'xa'), (1, 'xb')):
-        s = f'FloatVector.fromArray(FS, w, dwt + {i} * m + j)'
+        acc = f'FloatVector.fromArray(FS, w, dwt + {i} * m + j)'
         for k in range(n):
-            s = f'e{k}.fma({xs}{k}, {s})'
-        line = f'{s}.intoArray(w, dwt + {i} * m + j);'
+            acc = f'u{k}.fma({xs}{k}, {acc})'
+        line = f'{acc}.intoArray(w, dwt + {i} * m + j);'
         body.append(line if i == 0 else f'if (in > 1) {line}')
     for i in range(2, max_in):
-        s = f'FloatVector.fromArray(FS, w, dwt + {i} * m + j)'
+        acc = f'FloatVector.fromArray(FS, w, dwt + {i} * m + j)'
         for k in range(n):
-            s = f'e{k}.fma(FloatVector.broadcast(FS, x[r{k} + {i}]), {s})'
-        body.append(f'if (in > {i}) {s}.intoArray(w, dwt + {i} * m + j);')
-    tail = [f'tailGrad(act, j, in, m, x, r{k}, g{k}, p, pOff, b1, w2, g, gb1, gw2, w, dwt);' for k in range(n)]
+            acc = f'u{k}.fma(FloatVector.broadcast(FS, x[r{k} + {i}]), {acc})'
+        body.append(f'if (in > {i}) {acc}.intoArray(w, dwt + {i} * m + j);')
+    tail = [f'tailGrad(act, j, in, m, x, r{k}, g{k}, p, pOff, b1, g, gb1, gw2, w, dwt);' for k in range(n)]
     return f'''for (; d + {n} <= rows; d += {n}) {{
-{indent(block_setup(n, True), 4)}
+{indent(block_setup(n, fam), 4)}
     int j = 0;
     for (; j < bound; j += FL) {{
 {indent(chr(10).join(body), 8)}
@@ -240,12 +257,11 @@ def backward_block(fam, n, max_in):
 
 
 def consts(fam, backward):
-    c = ['FloatVector one = FloatVector.broadcast(FS, 1f);']
-    if fam == 'Linear':
-        c.append('FloatVector sv = FloatVector.broadcast(FS, s);')
+    if fam in ('Linear', 'Abs'):
         if backward:
-            c.append('FloatVector s0v = FloatVector.broadcast(FS, s0);')
-    return '\n'.join(c)
+            return 'FloatVector zero = FloatVector.zero(FS);' if fam == 'Abs' else ''
+        return 'FloatVector sv = FloatVector.broadcast(FS, s);'
+    return 'FloatVector one = FloatVector.broadcast(FS, 1f);'
 
 
 def family(fam, wide):
@@ -253,9 +269,9 @@ def family(fam, wide):
     fwd_params = 'Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt'
     bwd_params = ('Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, '
                   'float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt')
-    if fam == 'Linear':
+    if fam in ('Linear', 'Abs'):
         fwd_params += ', float s'
-        bwd_params += ', float s, float s0'
+        bwd_params += ', float s'
     name = fam + ('Wide' if wide else '')
     max_in = MAX_IN if wide else 2
     fwd_blocks = forward_block(fam, 1, max_in) if wide else forward_block(fam, P, max_in) + '\n' + forward_block(fam, 1, max_in)
@@ -270,7 +286,10 @@ def family(fam, wide):
     }}
 '''
     bwd = f'''
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
     private static void backward{name}({bwd_params}) {{
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
 {indent(consts(fam, True), 8)}
@@ -278,7 +297,7 @@ def family(fam, wide):
 {indent(bwd_blocks, 8)}
     }}
 '''
-    return fwd + bwd
+    return (fwd if fam != 'Abs' else '') + bwd
 
 
 TAILS = '''
@@ -289,15 +308,15 @@ TAILS = '''
         return s;
     }
 
-    /** The backward terms of one point for the hidden units past the last whole vector. */
+    /** The backward terms of one point for the hidden units past the last whole vector (before the w2 factor). */
     private static void tailGrad(Activation act, int j, int in, int m, float[] x, int xr, float gd, float[] p, int pOff,
-                                 int b1, int w2, float[] g, int gb1, int gw2, float[] w, int dwt) {
+                                 int b1, float[] g, int gb1, int gw2, float[] w, int dwt) {
         for (; j < m; j++) {
             float z = ScalarKernels.preActivation(in, x, xr, p, pOff + j * in, p[b1 + j]);
             g[gw2 + j] += gd * act.apply(z);
-            float delta = gd * p[w2 + j] * act.derivative(z);
-            g[gb1 + j] += delta;
-            for (int i = 0; i < in; i++) w[dwt + i * m + j] += delta * x[xr + i];
+            float u = gd * act.derivative(z);
+            g[gb1 + j] += u;
+            for (int i = 0; i < in; i++) w[dwt + i * m + j] += u * x[xr + i];
         }
     }
 '''

@@ -17,15 +17,17 @@ import jdk.incubator.vector.VectorSpecies;
  * point at a time for wider fan-ins, whose bodies would otherwise be too large for C1 to compile,
  * leaving the method interpreted-grade until C2 never takes it: measured), the
  * hidden units in vectors: the forward pass forms z = W1·x_d + b1, h = act(z) and accumulates
- * w2·h in registers, one accumulator per point; the backward pass recomputes z and h (cheaper than
- * storing and reloading them), and adds the points' terms to dw2, db1 and dW1ᵀ (the latter in the
- * work area, copied back transposed at the end). Hidden units past the last whole vector run in
+ * w2·h in registers, one accumulator per point; the backward pass recomputes z (cheaper than
+ * storing and reloading it) and accumulates, with g_d = dLoss/dout_d and u_d = g_d·act'(z_d),
+ * dw2 = Σ_d g_d·h_d, U = Σ_d u_d and V = Σ_d u_d·x_dᵀ (V in the work area, transposed); then
+ * db1 = w2 ∘ U and dW1 = w2 ∘ V, the w2 factor taken once instead of once per point. Hidden units past the last whole vector run in
  * scalar code, as Lucene does; so do the points past the last block of 4, one at a time.
  *
- * <p>One method per activation family and pass: identity, abs, relu and leaky relu are one
- * piecewise-linear family, act(z) = z·(z &gt; 0 ? 1 : s) with s = 1, −1, 0 or the leaky slope
- * and act'(z) = that factor except at z = 0 (PyTorch's 0 for abs and relu); tanh and sigmoid each
- * have their own. A switch or a vector-valued helper inside the loop made C2 box vectors. The
+ * <p>One method per activation family and pass: identity, relu and leaky relu are one
+ * piecewise-linear family, act(z) = z·f with f = (z &gt; 0 ? 1 : s), s = 1, 0 or the leaky slope,
+ * and act'(z) = f (PyTorch's value at the kink, 0 for relu); so w2·act(z) = z·(z &gt; 0 ? w2 : w2·s),
+ * u = (z &gt; 0 ? g : g·s) and g·act(z) = u·z, each one select. abs is the same with s = −1 in
+ * its forward pass and u = 0 at z = 0 in its backward one; tanh and sigmoid each have their own. A switch or a vector-valued helper inside the loop made C2 box vectors. The
  * inputs are unrolled up to {@link #MAX_FAN_IN} with loop-invariant tests ({@code if (in > i)});
  * the second input is always computed (with x = 0 when in = 1) so the common fan-ins 1 and 2 run
  * without a test. The relu family multiplies by 0 where the reference selects 0, so a ±∞ or NaN
@@ -52,10 +54,11 @@ final class VectorDenseLinear {
         int b1 = pOff + m * in, w2 = b1 + m, b2 = w2 + m;
         int gb1 = gOff + m * in, gw2 = gb1 + m, gb2 = gw2 + m;
         int wt = wOff, dwt = wOff + in * m;
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < in; i++) w[wt + i * m + j] = p[pOff + j * in + i];
+        // the hidden-unit loop innermost: with the short input loop inside, C2 ran the copy 5× slower
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < m; j++) w[wt + i * m + j] = p[pOff + j * in + i];
         }
-        float s = slope(act), s0 = act == Activation.IDENTITY ? 1f : act == Activation.LEAKY_RELU ? s : 0f;
+        float s = slope(act);
         boolean wide = in > 2;
         switch (act) {
             case TANH -> {
@@ -93,14 +96,20 @@ final class VectorDenseLinear {
                 if (wide) backwardSigmoidWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
                 else backwardSigmoid(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
             }
+            case ABS -> {
+                if (wide) backwardAbsWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+                else backwardAbs(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+            }
             default -> {
-                if (wide) backwardLinearWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s, s0);
-                else backwardLinear(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s, s0);
+                if (wide) backwardLinearWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+                else backwardLinear(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
             }
         }
+        // db1 = w2 ∘ Σ_d g_d·act'(z_d), dW1 = w2 ∘ Σ_d g_d·act'(z_d)·x_dᵀ: the w2 factor once, here
         g[gb2] = db2;
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < in; i++) g[gOff + j * in + i] = w[dwt + i * m + j];
+        for (int j = 0; j < m; j++) g[gb1 + j] *= p[w2 + j];
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < m; j++) g[gOff + j * in + i] = p[w2 + j] * w[dwt + i * m + j];
         }
         return mean ? total / rows : total;
     }
@@ -117,7 +126,6 @@ final class VectorDenseLinear {
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardLinear(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt, float s) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
         FloatVector sv = FloatVector.broadcast(FS, s);
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
@@ -137,22 +145,19 @@ final class VectorDenseLinear {
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector c2s = c2.mul(sv);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector h0 = z0.mul(sv.blend(one, z0.compare(VectorOperators.GT, 0f)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0f)), acc0);
                 FloatVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
-                FloatVector h1 = z1.mul(sv.blend(one, z1.compare(VectorOperators.GT, 0f)));
-                acc1 = c2.fma(h1, acc1);
+                acc1 = z1.fma(c2s.blend(c2, z1.compare(VectorOperators.GT, 0f)), acc1);
                 FloatVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
-                FloatVector h2 = z2.mul(sv.blend(one, z2.compare(VectorOperators.GT, 0f)));
-                acc2 = c2.fma(h2, acc2);
+                acc2 = z2.fma(c2s.blend(c2, z2.compare(VectorOperators.GT, 0f)), acc2);
                 FloatVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
-                FloatVector h3 = z3.mul(sv.blend(one, z3.compare(VectorOperators.GT, 0f)));
-                acc3 = c2.fma(h3, acc3);
+                acc3 = z3.fma(c2s.blend(c2, z3.compare(VectorOperators.GT, 0f)), acc3);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
             out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
@@ -167,105 +172,95 @@ final class VectorDenseLinear {
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector c2s = c2.mul(sv);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector h0 = z0.mul(sv.blend(one, z0.compare(VectorOperators.GT, 0f)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0f)), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
-    private static void backwardLinear(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s, float s0) {
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
+    private static void backwardLinear(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        FloatVector sv = FloatVector.broadcast(FS, s);
-        FloatVector s0v = FloatVector.broadcast(FS, s0);
+
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
             int r0 = xOff + (d + 0) * in;
             FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
             float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
             FloatVector gv0 = FloatVector.broadcast(FS, g0);
+            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
             int r1 = xOff + (d + 1) * in;
             FloatVector xa1 = FloatVector.broadcast(FS, x[r1]), xb1 = FloatVector.broadcast(FS, in > 1 ? x[r1 + 1] : 0f);
             float g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
             FloatVector gv1 = FloatVector.broadcast(FS, g1);
+            FloatVector gsv1 = FloatVector.broadcast(FS, g1 * s);
             int r2 = xOff + (d + 2) * in;
             FloatVector xa2 = FloatVector.broadcast(FS, x[r2]), xb2 = FloatVector.broadcast(FS, in > 1 ? x[r2 + 1] : 0f);
             float g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
             FloatVector gv2 = FloatVector.broadcast(FS, g2);
+            FloatVector gsv2 = FloatVector.broadcast(FS, g2 * s);
             int r3 = xOff + (d + 3) * in;
             FloatVector xa3 = FloatVector.broadcast(FS, x[r3]), xb3 = FloatVector.broadcast(FS, in > 1 ? x[r3 + 1] : 0f);
             float g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
             FloatVector gv3 = FloatVector.broadcast(FS, g3);
+            FloatVector gsv3 = FloatVector.broadcast(FS, g3 * s);
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector f0 = sv.blend(one, z0.compare(VectorOperators.GT, 0f));
-                FloatVector h0 = z0.mul(f0);
-                FloatVector da0 = f0.blend(s0v, z0.compare(VectorOperators.EQ, 0f));
-                FloatVector e0 = c2.mul(gv0).mul(da0);
+                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f));
                 FloatVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
-                FloatVector f1 = sv.blend(one, z1.compare(VectorOperators.GT, 0f));
-                FloatVector h1 = z1.mul(f1);
-                FloatVector da1 = f1.blend(s0v, z1.compare(VectorOperators.EQ, 0f));
-                FloatVector e1 = c2.mul(gv1).mul(da1);
+                FloatVector u1 = gsv1.blend(gv1, z1.compare(VectorOperators.GT, 0f));
                 FloatVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
-                FloatVector f2 = sv.blend(one, z2.compare(VectorOperators.GT, 0f));
-                FloatVector h2 = z2.mul(f2);
-                FloatVector da2 = f2.blend(s0v, z2.compare(VectorOperators.EQ, 0f));
-                FloatVector e2 = c2.mul(gv2).mul(da2);
+                FloatVector u2 = gsv2.blend(gv2, z2.compare(VectorOperators.GT, 0f));
                 FloatVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
-                FloatVector f3 = sv.blend(one, z3.compare(VectorOperators.GT, 0f));
-                FloatVector h3 = z3.mul(f3);
-                FloatVector da3 = f3.blend(s0v, z3.compare(VectorOperators.EQ, 0f));
-                FloatVector e3 = c2.mul(gv3).mul(da3);
-                h3.fma(gv3, h2.fma(gv2, h1.fma(gv1, h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j))))).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(e0).add(e1).add(e2).add(e3).intoArray(g, gb1 + j);
-                e3.fma(xa3, e2.fma(xa2, e1.fma(xa1, e0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e3.fma(xb3, e2.fma(xb2, e1.fma(xb1, e0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+                FloatVector u3 = gsv3.blend(gv3, z3.compare(VectorOperators.GT, 0f));
+                u3.fma(z3, u2.fma(z2, u1.fma(z1, u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j))))).intoArray(g, gw2 + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
+                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
             float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
             FloatVector gv0 = FloatVector.broadcast(FS, g0);
+            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector f0 = sv.blend(one, z0.compare(VectorOperators.GT, 0f));
-                FloatVector h0 = z0.mul(f0);
-                FloatVector da0 = f0.blend(s0v, z0.compare(VectorOperators.EQ, 0f));
-                FloatVector e0 = c2.mul(gv0).mul(da0);
-                h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f));
+                u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardLinearWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt, float s) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
         FloatVector sv = FloatVector.broadcast(FS, s);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
@@ -276,6 +271,7 @@ final class VectorDenseLinear {
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector c2s = c2.mul(sv);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
@@ -284,29 +280,30 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
                 if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
-                FloatVector h0 = z0.mul(sv.blend(one, z0.compare(VectorOperators.GT, 0f)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0f)), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
-    private static void backwardLinearWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s, float s0) {
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
+    private static void backwardLinearWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        FloatVector sv = FloatVector.broadcast(FS, s);
-        FloatVector s0v = FloatVector.broadcast(FS, s0);
+
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
             float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
             FloatVector gv0 = FloatVector.broadcast(FS, g0);
+            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
@@ -315,22 +312,138 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
                 if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
-                FloatVector f0 = sv.blend(one, z0.compare(VectorOperators.GT, 0f));
-                FloatVector h0 = z0.mul(f0);
-                FloatVector da0 = f0.blend(s0v, z0.compare(VectorOperators.EQ, 0f));
-                FloatVector e0 = c2.mul(gv0).mul(da0);
-                h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) e0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) e0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) e0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) e0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) e0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) e0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f));
+                u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                if (in > 2) u0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
+                if (in > 3) u0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
+                if (in > 4) u0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
+                if (in > 5) u0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
+                if (in > 6) u0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
+                if (in > 7) u0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+        }
+    }
+
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
+    private static void backwardAbs(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s) {
+        int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
+        FloatVector zero = FloatVector.zero(FS);
+        int d = 0;
+        for (; d + 4 <= rows; d += 4) {
+            int r0 = xOff + (d + 0) * in;
+            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
+            FloatVector gv0 = FloatVector.broadcast(FS, g0);
+            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
+            int r1 = xOff + (d + 1) * in;
+            FloatVector xa1 = FloatVector.broadcast(FS, x[r1]), xb1 = FloatVector.broadcast(FS, in > 1 ? x[r1 + 1] : 0f);
+            float g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
+            FloatVector gv1 = FloatVector.broadcast(FS, g1);
+            FloatVector gsv1 = FloatVector.broadcast(FS, g1 * s);
+            int r2 = xOff + (d + 2) * in;
+            FloatVector xa2 = FloatVector.broadcast(FS, x[r2]), xb2 = FloatVector.broadcast(FS, in > 1 ? x[r2 + 1] : 0f);
+            float g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
+            FloatVector gv2 = FloatVector.broadcast(FS, g2);
+            FloatVector gsv2 = FloatVector.broadcast(FS, g2 * s);
+            int r3 = xOff + (d + 3) * in;
+            FloatVector xa3 = FloatVector.broadcast(FS, x[r3]), xb3 = FloatVector.broadcast(FS, in > 1 ? x[r3 + 1] : 0f);
+            float g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
+            FloatVector gv3 = FloatVector.broadcast(FS, g3);
+            FloatVector gsv3 = FloatVector.broadcast(FS, g3 * s);
+            int j = 0;
+            for (; j < bound; j += FL) {
+                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
+                FloatVector z0 = v0.fma(xa0, bb);
+                z0 = v1.fma(xb0, z0);
+                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f)).blend(zero, z0.compare(VectorOperators.EQ, 0f));
+                FloatVector z1 = v0.fma(xa1, bb);
+                z1 = v1.fma(xb1, z1);
+                FloatVector u1 = gsv1.blend(gv1, z1.compare(VectorOperators.GT, 0f)).blend(zero, z1.compare(VectorOperators.EQ, 0f));
+                FloatVector z2 = v0.fma(xa2, bb);
+                z2 = v1.fma(xb2, z2);
+                FloatVector u2 = gsv2.blend(gv2, z2.compare(VectorOperators.GT, 0f)).blend(zero, z2.compare(VectorOperators.EQ, 0f));
+                FloatVector z3 = v0.fma(xa3, bb);
+                z3 = v1.fma(xb3, z3);
+                FloatVector u3 = gsv3.blend(gv3, z3.compare(VectorOperators.GT, 0f)).blend(zero, z3.compare(VectorOperators.EQ, 0f));
+                u3.fma(z3, u2.fma(z2, u1.fma(z1, u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j))))).intoArray(g, gw2 + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
+                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+            }
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
+        }
+        for (; d + 1 <= rows; d += 1) {
+            int r0 = xOff + (d + 0) * in;
+            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
+            FloatVector gv0 = FloatVector.broadcast(FS, g0);
+            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
+            int j = 0;
+            for (; j < bound; j += FL) {
+                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
+                FloatVector z0 = v0.fma(xa0, bb);
+                z0 = v1.fma(xb0, z0);
+                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f)).blend(zero, z0.compare(VectorOperators.EQ, 0f));
+                u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+            }
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+        }
+    }
+
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
+    private static void backwardAbsWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s) {
+        int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
+        FloatVector zero = FloatVector.zero(FS);
+        int d = 0;
+        for (; d + 1 <= rows; d += 1) {
+            int r0 = xOff + (d + 0) * in;
+            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
+            FloatVector gv0 = FloatVector.broadcast(FS, g0);
+            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
+            int j = 0;
+            for (; j < bound; j += FL) {
+                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
+                FloatVector z0 = v0.fma(xa0, bb);
+                z0 = v1.fma(xb0, z0);
+                if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
+                if (in > 3) z0 = FloatVector.fromArray(FS, w, wt + 3 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 3]), z0);
+                if (in > 4) z0 = FloatVector.fromArray(FS, w, wt + 4 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 4]), z0);
+                if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
+                if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
+                if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
+                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f)).blend(zero, z0.compare(VectorOperators.EQ, 0f));
+                u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                if (in > 2) u0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
+                if (in > 3) u0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
+                if (in > 4) u0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
+                if (in > 5) u0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
+                if (in > 6) u0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
+                if (in > 7) u0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+            }
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
@@ -358,20 +471,16 @@ final class VectorDenseLinear {
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector h0 = z0.lanewise(VectorOperators.TANH);
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
                 FloatVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
-                FloatVector h1 = z1.lanewise(VectorOperators.TANH);
-                acc1 = c2.fma(h1, acc1);
+                acc1 = c2.fma(z1.lanewise(VectorOperators.TANH), acc1);
                 FloatVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
-                FloatVector h2 = z2.lanewise(VectorOperators.TANH);
-                acc2 = c2.fma(h2, acc2);
+                acc2 = c2.fma(z2.lanewise(VectorOperators.TANH), acc2);
                 FloatVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
-                FloatVector h3 = z3.lanewise(VectorOperators.TANH);
-                acc3 = c2.fma(h3, acc3);
+                acc3 = c2.fma(z3.lanewise(VectorOperators.TANH), acc3);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
             out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
@@ -388,14 +497,16 @@ final class VectorDenseLinear {
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector h0 = z0.lanewise(VectorOperators.TANH);
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
     private static void backwardTanh(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
         FloatVector one = FloatVector.broadcast(FS, 1f);
@@ -420,36 +531,32 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 FloatVector h0 = z0.lanewise(VectorOperators.TANH);
-                FloatVector da0 = one.sub(h0.mul(h0));
-                FloatVector e0 = c2.mul(gv0).mul(da0);
+                FloatVector u0 = gv0.mul(one.sub(h0.mul(h0)));
                 FloatVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
                 FloatVector h1 = z1.lanewise(VectorOperators.TANH);
-                FloatVector da1 = one.sub(h1.mul(h1));
-                FloatVector e1 = c2.mul(gv1).mul(da1);
+                FloatVector u1 = gv1.mul(one.sub(h1.mul(h1)));
                 FloatVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
                 FloatVector h2 = z2.lanewise(VectorOperators.TANH);
-                FloatVector da2 = one.sub(h2.mul(h2));
-                FloatVector e2 = c2.mul(gv2).mul(da2);
+                FloatVector u2 = gv2.mul(one.sub(h2.mul(h2)));
                 FloatVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
                 FloatVector h3 = z3.lanewise(VectorOperators.TANH);
-                FloatVector da3 = one.sub(h3.mul(h3));
-                FloatVector e3 = c2.mul(gv3).mul(da3);
+                FloatVector u3 = gv3.mul(one.sub(h3.mul(h3)));
                 h3.fma(gv3, h2.fma(gv2, h1.fma(gv1, h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j))))).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(e0).add(e1).add(e2).add(e3).intoArray(g, gb1 + j);
-                e3.fma(xa3, e2.fma(xa2, e1.fma(xa1, e0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e3.fma(xb3, e2.fma(xb2, e1.fma(xb1, e0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
+                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -459,18 +566,17 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 FloatVector h0 = z0.lanewise(VectorOperators.TANH);
-                FloatVector da0 = one.sub(h0.mul(h0));
-                FloatVector e0 = c2.mul(gv0).mul(da0);
+                FloatVector u0 = gv0.mul(one.sub(h0.mul(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
@@ -495,14 +601,16 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
                 if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
-                FloatVector h0 = z0.lanewise(VectorOperators.TANH);
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
     private static void backwardTanhWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
         FloatVector one = FloatVector.broadcast(FS, 1f);
@@ -515,7 +623,7 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
@@ -525,20 +633,19 @@ final class VectorDenseLinear {
                 if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
                 FloatVector h0 = z0.lanewise(VectorOperators.TANH);
-                FloatVector da0 = one.sub(h0.mul(h0));
-                FloatVector e0 = c2.mul(gv0).mul(da0);
+                FloatVector u0 = gv0.mul(one.sub(h0.mul(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) e0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) e0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) e0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) e0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) e0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) e0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                if (in > 2) u0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
+                if (in > 3) u0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
+                if (in > 4) u0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
+                if (in > 5) u0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
+                if (in > 6) u0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
+                if (in > 7) u0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
@@ -566,20 +673,16 @@ final class VectorDenseLinear {
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
                 FloatVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
-                FloatVector h1 = one.div(one.add(z1.neg().lanewise(VectorOperators.EXP)));
-                acc1 = c2.fma(h1, acc1);
+                acc1 = c2.fma(one.div(one.add(z1.neg().lanewise(VectorOperators.EXP))), acc1);
                 FloatVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
-                FloatVector h2 = one.div(one.add(z2.neg().lanewise(VectorOperators.EXP)));
-                acc2 = c2.fma(h2, acc2);
+                acc2 = c2.fma(one.div(one.add(z2.neg().lanewise(VectorOperators.EXP))), acc2);
                 FloatVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
-                FloatVector h3 = one.div(one.add(z3.neg().lanewise(VectorOperators.EXP)));
-                acc3 = c2.fma(h3, acc3);
+                acc3 = c2.fma(one.div(one.add(z3.neg().lanewise(VectorOperators.EXP))), acc3);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
             out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
@@ -596,14 +699,16 @@ final class VectorDenseLinear {
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
     private static void backwardSigmoid(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
         FloatVector one = FloatVector.broadcast(FS, 1f);
@@ -628,36 +733,32 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 FloatVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                FloatVector da0 = h0.mul(one.sub(h0));
-                FloatVector e0 = c2.mul(gv0).mul(da0);
+                FloatVector u0 = gv0.mul(h0.mul(one.sub(h0)));
                 FloatVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
                 FloatVector h1 = one.div(one.add(z1.neg().lanewise(VectorOperators.EXP)));
-                FloatVector da1 = h1.mul(one.sub(h1));
-                FloatVector e1 = c2.mul(gv1).mul(da1);
+                FloatVector u1 = gv1.mul(h1.mul(one.sub(h1)));
                 FloatVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
                 FloatVector h2 = one.div(one.add(z2.neg().lanewise(VectorOperators.EXP)));
-                FloatVector da2 = h2.mul(one.sub(h2));
-                FloatVector e2 = c2.mul(gv2).mul(da2);
+                FloatVector u2 = gv2.mul(h2.mul(one.sub(h2)));
                 FloatVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
                 FloatVector h3 = one.div(one.add(z3.neg().lanewise(VectorOperators.EXP)));
-                FloatVector da3 = h3.mul(one.sub(h3));
-                FloatVector e3 = c2.mul(gv3).mul(da3);
+                FloatVector u3 = gv3.mul(h3.mul(one.sub(h3)));
                 h3.fma(gv3, h2.fma(gv2, h1.fma(gv1, h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j))))).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(e0).add(e1).add(e2).add(e3).intoArray(g, gb1 + j);
-                e3.fma(xa3, e2.fma(xa2, e1.fma(xa1, e0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e3.fma(xb3, e2.fma(xb2, e1.fma(xb1, e0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
+                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -667,18 +768,17 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 FloatVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                FloatVector da0 = h0.mul(one.sub(h0));
-                FloatVector e0 = c2.mul(gv0).mul(da0);
+                FloatVector u0 = gv0.mul(h0.mul(one.sub(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
@@ -703,14 +803,16 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
                 if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
-                FloatVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
     private static void backwardSigmoidWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
         FloatVector one = FloatVector.broadcast(FS, 1f);
@@ -723,7 +825,7 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
@@ -733,20 +835,19 @@ final class VectorDenseLinear {
                 if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
                 FloatVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                FloatVector da0 = h0.mul(one.sub(h0));
-                FloatVector e0 = c2.mul(gv0).mul(da0);
+                FloatVector u0 = gv0.mul(h0.mul(one.sub(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) e0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) e0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) e0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) e0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) e0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) e0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                if (in > 2) u0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
+                if (in > 3) u0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
+                if (in > 4) u0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
+                if (in > 5) u0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
+                if (in > 6) u0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
+                if (in > 7) u0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
@@ -757,15 +858,15 @@ final class VectorDenseLinear {
         return s;
     }
 
-    /** The backward terms of one point for the hidden units past the last whole vector. */
+    /** The backward terms of one point for the hidden units past the last whole vector (before the w2 factor). */
     private static void tailGrad(Activation act, int j, int in, int m, float[] x, int xr, float gd, float[] p, int pOff,
-                                 int b1, int w2, float[] g, int gb1, int gw2, float[] w, int dwt) {
+                                 int b1, float[] g, int gb1, int gw2, float[] w, int dwt) {
         for (; j < m; j++) {
             float z = ScalarKernels.preActivation(in, x, xr, p, pOff + j * in, p[b1 + j]);
             g[gw2 + j] += gd * act.apply(z);
-            float delta = gd * p[w2 + j] * act.derivative(z);
-            g[gb1 + j] += delta;
-            for (int i = 0; i < in; i++) w[dwt + i * m + j] += delta * x[xr + i];
+            float u = gd * act.derivative(z);
+            g[gb1 + j] += u;
+            for (int i = 0; i < in; i++) w[dwt + i * m + j] += u * x[xr + i];
         }
     }
 
@@ -778,10 +879,11 @@ final class VectorDenseLinear {
         int b1 = pOff + m * in, w2 = b1 + m, b2 = w2 + m;
         int gb1 = gOff + m * in, gw2 = gb1 + m, gb2 = gw2 + m;
         int wt = wOff, dwt = wOff + in * m;
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < in; i++) w[wt + i * m + j] = p[pOff + j * in + i];
+        // the hidden-unit loop innermost: with the short input loop inside, C2 ran the copy 5× slower
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < m; j++) w[wt + i * m + j] = p[pOff + j * in + i];
         }
-        double s = slopeD(act), s0 = act == Activation.IDENTITY ? 1.0 : act == Activation.LEAKY_RELU ? s : 0.0;
+        double s = slopeD(act);
         boolean wide = in > 2;
         switch (act) {
             case TANH -> {
@@ -819,14 +921,20 @@ final class VectorDenseLinear {
                 if (wide) backwardSigmoidWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
                 else backwardSigmoid(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
             }
+            case ABS -> {
+                if (wide) backwardAbsWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+                else backwardAbs(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+            }
             default -> {
-                if (wide) backwardLinearWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s, s0);
-                else backwardLinear(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s, s0);
+                if (wide) backwardLinearWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+                else backwardLinear(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
             }
         }
+        // db1 = w2 ∘ Σ_d g_d·act'(z_d), dW1 = w2 ∘ Σ_d g_d·act'(z_d)·x_dᵀ: the w2 factor once, here
         g[gb2] = db2;
-        for (int j = 0; j < m; j++) {
-            for (int i = 0; i < in; i++) g[gOff + j * in + i] = w[dwt + i * m + j];
+        for (int j = 0; j < m; j++) g[gb1 + j] *= p[w2 + j];
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < m; j++) g[gOff + j * in + i] = p[w2 + j] * w[dwt + i * m + j];
         }
         return mean ? total / rows : total;
     }
@@ -843,7 +951,6 @@ final class VectorDenseLinear {
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardLinear(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt, double s) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         DoubleVector sv = DoubleVector.broadcast(DS, s);
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
@@ -863,22 +970,19 @@ final class VectorDenseLinear {
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector c2s = c2.mul(sv);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector h0 = z0.mul(sv.blend(one, z0.compare(VectorOperators.GT, 0.0)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0.0)), acc0);
                 DoubleVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
-                DoubleVector h1 = z1.mul(sv.blend(one, z1.compare(VectorOperators.GT, 0.0)));
-                acc1 = c2.fma(h1, acc1);
+                acc1 = z1.fma(c2s.blend(c2, z1.compare(VectorOperators.GT, 0.0)), acc1);
                 DoubleVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
-                DoubleVector h2 = z2.mul(sv.blend(one, z2.compare(VectorOperators.GT, 0.0)));
-                acc2 = c2.fma(h2, acc2);
+                acc2 = z2.fma(c2s.blend(c2, z2.compare(VectorOperators.GT, 0.0)), acc2);
                 DoubleVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
-                DoubleVector h3 = z3.mul(sv.blend(one, z3.compare(VectorOperators.GT, 0.0)));
-                acc3 = c2.fma(h3, acc3);
+                acc3 = z3.fma(c2s.blend(c2, z3.compare(VectorOperators.GT, 0.0)), acc3);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
             out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
@@ -893,105 +997,95 @@ final class VectorDenseLinear {
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector c2s = c2.mul(sv);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector h0 = z0.mul(sv.blend(one, z0.compare(VectorOperators.GT, 0.0)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0.0)), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
-    private static void backwardLinear(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s, double s0) {
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
+    private static void backwardLinear(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        DoubleVector sv = DoubleVector.broadcast(DS, s);
-        DoubleVector s0v = DoubleVector.broadcast(DS, s0);
+
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
             int r0 = xOff + (d + 0) * in;
             DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
             double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
             DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
             int r1 = xOff + (d + 1) * in;
             DoubleVector xa1 = DoubleVector.broadcast(DS, x[r1]), xb1 = DoubleVector.broadcast(DS, in > 1 ? x[r1 + 1] : 0.0);
             double g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
             DoubleVector gv1 = DoubleVector.broadcast(DS, g1);
+            DoubleVector gsv1 = DoubleVector.broadcast(DS, g1 * s);
             int r2 = xOff + (d + 2) * in;
             DoubleVector xa2 = DoubleVector.broadcast(DS, x[r2]), xb2 = DoubleVector.broadcast(DS, in > 1 ? x[r2 + 1] : 0.0);
             double g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
             DoubleVector gv2 = DoubleVector.broadcast(DS, g2);
+            DoubleVector gsv2 = DoubleVector.broadcast(DS, g2 * s);
             int r3 = xOff + (d + 3) * in;
             DoubleVector xa3 = DoubleVector.broadcast(DS, x[r3]), xb3 = DoubleVector.broadcast(DS, in > 1 ? x[r3 + 1] : 0.0);
             double g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
             DoubleVector gv3 = DoubleVector.broadcast(DS, g3);
+            DoubleVector gsv3 = DoubleVector.broadcast(DS, g3 * s);
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector f0 = sv.blend(one, z0.compare(VectorOperators.GT, 0.0));
-                DoubleVector h0 = z0.mul(f0);
-                DoubleVector da0 = f0.blend(s0v, z0.compare(VectorOperators.EQ, 0.0));
-                DoubleVector e0 = c2.mul(gv0).mul(da0);
+                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0));
                 DoubleVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
-                DoubleVector f1 = sv.blend(one, z1.compare(VectorOperators.GT, 0.0));
-                DoubleVector h1 = z1.mul(f1);
-                DoubleVector da1 = f1.blend(s0v, z1.compare(VectorOperators.EQ, 0.0));
-                DoubleVector e1 = c2.mul(gv1).mul(da1);
+                DoubleVector u1 = gsv1.blend(gv1, z1.compare(VectorOperators.GT, 0.0));
                 DoubleVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
-                DoubleVector f2 = sv.blend(one, z2.compare(VectorOperators.GT, 0.0));
-                DoubleVector h2 = z2.mul(f2);
-                DoubleVector da2 = f2.blend(s0v, z2.compare(VectorOperators.EQ, 0.0));
-                DoubleVector e2 = c2.mul(gv2).mul(da2);
+                DoubleVector u2 = gsv2.blend(gv2, z2.compare(VectorOperators.GT, 0.0));
                 DoubleVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
-                DoubleVector f3 = sv.blend(one, z3.compare(VectorOperators.GT, 0.0));
-                DoubleVector h3 = z3.mul(f3);
-                DoubleVector da3 = f3.blend(s0v, z3.compare(VectorOperators.EQ, 0.0));
-                DoubleVector e3 = c2.mul(gv3).mul(da3);
-                h3.fma(gv3, h2.fma(gv2, h1.fma(gv1, h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j))))).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(e0).add(e1).add(e2).add(e3).intoArray(g, gb1 + j);
-                e3.fma(xa3, e2.fma(xa2, e1.fma(xa1, e0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e3.fma(xb3, e2.fma(xb2, e1.fma(xb1, e0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+                DoubleVector u3 = gsv3.blend(gv3, z3.compare(VectorOperators.GT, 0.0));
+                u3.fma(z3, u2.fma(z2, u1.fma(z1, u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j))))).intoArray(g, gw2 + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
+                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
             double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
             DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector f0 = sv.blend(one, z0.compare(VectorOperators.GT, 0.0));
-                DoubleVector h0 = z0.mul(f0);
-                DoubleVector da0 = f0.blend(s0v, z0.compare(VectorOperators.EQ, 0.0));
-                DoubleVector e0 = c2.mul(gv0).mul(da0);
-                h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0));
+                u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardLinearWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt, double s) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         DoubleVector sv = DoubleVector.broadcast(DS, s);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
@@ -1002,6 +1096,7 @@ final class VectorDenseLinear {
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector c2s = c2.mul(sv);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
@@ -1010,29 +1105,30 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
                 if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
-                DoubleVector h0 = z0.mul(sv.blend(one, z0.compare(VectorOperators.GT, 0.0)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0.0)), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
-    private static void backwardLinearWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s, double s0) {
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
+    private static void backwardLinearWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        DoubleVector sv = DoubleVector.broadcast(DS, s);
-        DoubleVector s0v = DoubleVector.broadcast(DS, s0);
+
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
             double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
             DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
@@ -1041,22 +1137,138 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
                 if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
-                DoubleVector f0 = sv.blend(one, z0.compare(VectorOperators.GT, 0.0));
-                DoubleVector h0 = z0.mul(f0);
-                DoubleVector da0 = f0.blend(s0v, z0.compare(VectorOperators.EQ, 0.0));
-                DoubleVector e0 = c2.mul(gv0).mul(da0);
-                h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) e0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) e0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) e0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) e0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) e0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) e0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0));
+                u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                if (in > 2) u0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
+                if (in > 3) u0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
+                if (in > 4) u0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
+                if (in > 5) u0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
+                if (in > 6) u0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
+                if (in > 7) u0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+        }
+    }
+
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
+    private static void backwardAbs(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s) {
+        int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
+        DoubleVector zero = DoubleVector.zero(DS);
+        int d = 0;
+        for (; d + 4 <= rows; d += 4) {
+            int r0 = xOff + (d + 0) * in;
+            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
+            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
+            int r1 = xOff + (d + 1) * in;
+            DoubleVector xa1 = DoubleVector.broadcast(DS, x[r1]), xb1 = DoubleVector.broadcast(DS, in > 1 ? x[r1 + 1] : 0.0);
+            double g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
+            DoubleVector gv1 = DoubleVector.broadcast(DS, g1);
+            DoubleVector gsv1 = DoubleVector.broadcast(DS, g1 * s);
+            int r2 = xOff + (d + 2) * in;
+            DoubleVector xa2 = DoubleVector.broadcast(DS, x[r2]), xb2 = DoubleVector.broadcast(DS, in > 1 ? x[r2 + 1] : 0.0);
+            double g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
+            DoubleVector gv2 = DoubleVector.broadcast(DS, g2);
+            DoubleVector gsv2 = DoubleVector.broadcast(DS, g2 * s);
+            int r3 = xOff + (d + 3) * in;
+            DoubleVector xa3 = DoubleVector.broadcast(DS, x[r3]), xb3 = DoubleVector.broadcast(DS, in > 1 ? x[r3 + 1] : 0.0);
+            double g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
+            DoubleVector gv3 = DoubleVector.broadcast(DS, g3);
+            DoubleVector gsv3 = DoubleVector.broadcast(DS, g3 * s);
+            int j = 0;
+            for (; j < bound; j += DL) {
+                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
+                DoubleVector z0 = v0.fma(xa0, bb);
+                z0 = v1.fma(xb0, z0);
+                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0)).blend(zero, z0.compare(VectorOperators.EQ, 0.0));
+                DoubleVector z1 = v0.fma(xa1, bb);
+                z1 = v1.fma(xb1, z1);
+                DoubleVector u1 = gsv1.blend(gv1, z1.compare(VectorOperators.GT, 0.0)).blend(zero, z1.compare(VectorOperators.EQ, 0.0));
+                DoubleVector z2 = v0.fma(xa2, bb);
+                z2 = v1.fma(xb2, z2);
+                DoubleVector u2 = gsv2.blend(gv2, z2.compare(VectorOperators.GT, 0.0)).blend(zero, z2.compare(VectorOperators.EQ, 0.0));
+                DoubleVector z3 = v0.fma(xa3, bb);
+                z3 = v1.fma(xb3, z3);
+                DoubleVector u3 = gsv3.blend(gv3, z3.compare(VectorOperators.GT, 0.0)).blend(zero, z3.compare(VectorOperators.EQ, 0.0));
+                u3.fma(z3, u2.fma(z2, u1.fma(z1, u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j))))).intoArray(g, gw2 + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
+                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+            }
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
+        }
+        for (; d + 1 <= rows; d += 1) {
+            int r0 = xOff + (d + 0) * in;
+            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
+            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
+            int j = 0;
+            for (; j < bound; j += DL) {
+                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
+                DoubleVector z0 = v0.fma(xa0, bb);
+                z0 = v1.fma(xb0, z0);
+                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0)).blend(zero, z0.compare(VectorOperators.EQ, 0.0));
+                u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+            }
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+        }
+    }
+
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
+    private static void backwardAbsWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s) {
+        int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
+        DoubleVector zero = DoubleVector.zero(DS);
+        int d = 0;
+        for (; d + 1 <= rows; d += 1) {
+            int r0 = xOff + (d + 0) * in;
+            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
+            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
+            int j = 0;
+            for (; j < bound; j += DL) {
+                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
+                DoubleVector z0 = v0.fma(xa0, bb);
+                z0 = v1.fma(xb0, z0);
+                if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
+                if (in > 3) z0 = DoubleVector.fromArray(DS, w, wt + 3 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 3]), z0);
+                if (in > 4) z0 = DoubleVector.fromArray(DS, w, wt + 4 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 4]), z0);
+                if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
+                if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
+                if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
+                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0)).blend(zero, z0.compare(VectorOperators.EQ, 0.0));
+                u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                if (in > 2) u0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
+                if (in > 3) u0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
+                if (in > 4) u0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
+                if (in > 5) u0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
+                if (in > 6) u0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
+                if (in > 7) u0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+            }
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
@@ -1084,20 +1296,16 @@ final class VectorDenseLinear {
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector h0 = z0.lanewise(VectorOperators.TANH);
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
                 DoubleVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
-                DoubleVector h1 = z1.lanewise(VectorOperators.TANH);
-                acc1 = c2.fma(h1, acc1);
+                acc1 = c2.fma(z1.lanewise(VectorOperators.TANH), acc1);
                 DoubleVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
-                DoubleVector h2 = z2.lanewise(VectorOperators.TANH);
-                acc2 = c2.fma(h2, acc2);
+                acc2 = c2.fma(z2.lanewise(VectorOperators.TANH), acc2);
                 DoubleVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
-                DoubleVector h3 = z3.lanewise(VectorOperators.TANH);
-                acc3 = c2.fma(h3, acc3);
+                acc3 = c2.fma(z3.lanewise(VectorOperators.TANH), acc3);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
             out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
@@ -1114,14 +1322,16 @@ final class VectorDenseLinear {
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector h0 = z0.lanewise(VectorOperators.TANH);
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
     private static void backwardTanh(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
         DoubleVector one = DoubleVector.broadcast(DS, 1.0);
@@ -1146,36 +1356,32 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 DoubleVector h0 = z0.lanewise(VectorOperators.TANH);
-                DoubleVector da0 = one.sub(h0.mul(h0));
-                DoubleVector e0 = c2.mul(gv0).mul(da0);
+                DoubleVector u0 = gv0.mul(one.sub(h0.mul(h0)));
                 DoubleVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
                 DoubleVector h1 = z1.lanewise(VectorOperators.TANH);
-                DoubleVector da1 = one.sub(h1.mul(h1));
-                DoubleVector e1 = c2.mul(gv1).mul(da1);
+                DoubleVector u1 = gv1.mul(one.sub(h1.mul(h1)));
                 DoubleVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
                 DoubleVector h2 = z2.lanewise(VectorOperators.TANH);
-                DoubleVector da2 = one.sub(h2.mul(h2));
-                DoubleVector e2 = c2.mul(gv2).mul(da2);
+                DoubleVector u2 = gv2.mul(one.sub(h2.mul(h2)));
                 DoubleVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
                 DoubleVector h3 = z3.lanewise(VectorOperators.TANH);
-                DoubleVector da3 = one.sub(h3.mul(h3));
-                DoubleVector e3 = c2.mul(gv3).mul(da3);
+                DoubleVector u3 = gv3.mul(one.sub(h3.mul(h3)));
                 h3.fma(gv3, h2.fma(gv2, h1.fma(gv1, h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j))))).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(e0).add(e1).add(e2).add(e3).intoArray(g, gb1 + j);
-                e3.fma(xa3, e2.fma(xa2, e1.fma(xa1, e0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e3.fma(xb3, e2.fma(xb2, e1.fma(xb1, e0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
+                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -1185,18 +1391,17 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 DoubleVector h0 = z0.lanewise(VectorOperators.TANH);
-                DoubleVector da0 = one.sub(h0.mul(h0));
-                DoubleVector e0 = c2.mul(gv0).mul(da0);
+                DoubleVector u0 = gv0.mul(one.sub(h0.mul(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
@@ -1221,14 +1426,16 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
                 if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
-                DoubleVector h0 = z0.lanewise(VectorOperators.TANH);
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
     private static void backwardTanhWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
         DoubleVector one = DoubleVector.broadcast(DS, 1.0);
@@ -1241,7 +1448,7 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
@@ -1251,20 +1458,19 @@ final class VectorDenseLinear {
                 if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
                 DoubleVector h0 = z0.lanewise(VectorOperators.TANH);
-                DoubleVector da0 = one.sub(h0.mul(h0));
-                DoubleVector e0 = c2.mul(gv0).mul(da0);
+                DoubleVector u0 = gv0.mul(one.sub(h0.mul(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) e0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) e0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) e0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) e0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) e0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) e0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                if (in > 2) u0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
+                if (in > 3) u0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
+                if (in > 4) u0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
+                if (in > 5) u0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
+                if (in > 6) u0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
+                if (in > 7) u0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
@@ -1292,20 +1498,16 @@ final class VectorDenseLinear {
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
                 DoubleVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
-                DoubleVector h1 = one.div(one.add(z1.neg().lanewise(VectorOperators.EXP)));
-                acc1 = c2.fma(h1, acc1);
+                acc1 = c2.fma(one.div(one.add(z1.neg().lanewise(VectorOperators.EXP))), acc1);
                 DoubleVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
-                DoubleVector h2 = one.div(one.add(z2.neg().lanewise(VectorOperators.EXP)));
-                acc2 = c2.fma(h2, acc2);
+                acc2 = c2.fma(one.div(one.add(z2.neg().lanewise(VectorOperators.EXP))), acc2);
                 DoubleVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
-                DoubleVector h3 = one.div(one.add(z3.neg().lanewise(VectorOperators.EXP)));
-                acc3 = c2.fma(h3, acc3);
+                acc3 = c2.fma(one.div(one.add(z3.neg().lanewise(VectorOperators.EXP))), acc3);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
             out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
@@ -1322,14 +1524,16 @@ final class VectorDenseLinear {
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
     private static void backwardSigmoid(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
         DoubleVector one = DoubleVector.broadcast(DS, 1.0);
@@ -1354,36 +1558,32 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 DoubleVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                DoubleVector da0 = h0.mul(one.sub(h0));
-                DoubleVector e0 = c2.mul(gv0).mul(da0);
+                DoubleVector u0 = gv0.mul(h0.mul(one.sub(h0)));
                 DoubleVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
                 DoubleVector h1 = one.div(one.add(z1.neg().lanewise(VectorOperators.EXP)));
-                DoubleVector da1 = h1.mul(one.sub(h1));
-                DoubleVector e1 = c2.mul(gv1).mul(da1);
+                DoubleVector u1 = gv1.mul(h1.mul(one.sub(h1)));
                 DoubleVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
                 DoubleVector h2 = one.div(one.add(z2.neg().lanewise(VectorOperators.EXP)));
-                DoubleVector da2 = h2.mul(one.sub(h2));
-                DoubleVector e2 = c2.mul(gv2).mul(da2);
+                DoubleVector u2 = gv2.mul(h2.mul(one.sub(h2)));
                 DoubleVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
                 DoubleVector h3 = one.div(one.add(z3.neg().lanewise(VectorOperators.EXP)));
-                DoubleVector da3 = h3.mul(one.sub(h3));
-                DoubleVector e3 = c2.mul(gv3).mul(da3);
+                DoubleVector u3 = gv3.mul(h3.mul(one.sub(h3)));
                 h3.fma(gv3, h2.fma(gv2, h1.fma(gv1, h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j))))).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(e0).add(e1).add(e2).add(e3).intoArray(g, gb1 + j);
-                e3.fma(xa3, e2.fma(xa2, e1.fma(xa1, e0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e3.fma(xb3, e2.fma(xb2, e1.fma(xb1, e0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
+                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -1393,18 +1593,17 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 DoubleVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                DoubleVector da0 = h0.mul(one.sub(h0));
-                DoubleVector e0 = c2.mul(gv0).mul(da0);
+                DoubleVector u0 = gv0.mul(h0.mul(one.sub(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
@@ -1429,14 +1628,16 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
                 if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
-                DoubleVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                acc0 = c2.fma(h0, acc0);
+                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
             }
             out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
-    /** Adds every point's terms to dw2, db1 (in g) and dW1ᵀ (in w at dwt), all zeroed by the caller. */
+    /**
+     * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
+     * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
+     */
     private static void backwardSigmoidWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
         DoubleVector one = DoubleVector.broadcast(DS, 1.0);
@@ -1449,7 +1650,7 @@ final class VectorDenseLinear {
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
@@ -1459,20 +1660,19 @@ final class VectorDenseLinear {
                 if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
                 DoubleVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                DoubleVector da0 = h0.mul(one.sub(h0));
-                DoubleVector e0 = c2.mul(gv0).mul(da0);
+                DoubleVector u0 = gv0.mul(h0.mul(one.sub(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(e0).intoArray(g, gb1 + j);
-                e0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) e0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) e0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) e0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) e0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) e0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) e0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) e0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
+                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
+                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                if (in > 2) u0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
+                if (in > 3) u0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
+                if (in > 4) u0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
+                if (in > 5) u0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
+                if (in > 6) u0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
+                if (in > 7) u0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
             }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, w2, g, gb1, gw2, w, dwt);
+            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
@@ -1483,15 +1683,15 @@ final class VectorDenseLinear {
         return s;
     }
 
-    /** The backward terms of one point for the hidden units past the last whole vector. */
+    /** The backward terms of one point for the hidden units past the last whole vector (before the w2 factor). */
     private static void tailGrad(Activation act, int j, int in, int m, double[] x, int xr, double gd, double[] p, int pOff,
-                                 int b1, int w2, double[] g, int gb1, int gw2, double[] w, int dwt) {
+                                 int b1, double[] g, int gb1, int gw2, double[] w, int dwt) {
         for (; j < m; j++) {
             double z = ScalarKernels.preActivation(in, x, xr, p, pOff + j * in, p[b1 + j]);
             g[gw2 + j] += gd * act.apply(z);
-            double delta = gd * p[w2 + j] * act.derivative(z);
-            g[gb1 + j] += delta;
-            for (int i = 0; i < in; i++) w[dwt + i * m + j] += delta * x[xr + i];
+            double u = gd * act.derivative(z);
+            g[gb1 + j] += u;
+            for (int i = 0; i < in; i++) w[dwt + i * m + j] += u * x[xr + i];
         }
     }
 }
