@@ -98,4 +98,31 @@ public interface KernelSupport {
 
     void biasActivate(Activation act, int m, int n, double[] bias, int biasOff,
                       double[] z, int zOff, int ldz, double[] y, int yOff, int ldy);
+
+    // ---- fused layers ----------------------------------------------------------------------
+
+    /**
+     * Loss and gradient of a dense layer of small fan-in followed by one linear output, under a
+     * squared loss, in one call (forward, loss, backward):
+     * <pre>
+     *   z_d = W1·x_d + b1,  h_d = act(z_d),  out_d = w2·h_d + b2,  r_d = out_d − t_d
+     *   loss = Σ_d r_d²  (mean: divided by rows)
+     * </pre>
+     * for the rows points x_d (row-major rows×in at xOff) and targets t_d (rows values at tOff).
+     * The parameters p from pOff are laid out as nn.Linear stores them, one layer after the other:
+     * W1 (hidden×in row-major, W1[j][i] at j·in + i), b1 (hidden), w2 (hidden), b2 (one value);
+     * {@link Kernels#denseLinearParams} of them in all. The gradient of the loss is written to
+     * grad from gradOff in the same layout (overwriting it), out_d to out at outOff + d, and the
+     * loss, accumulated in double, is returned. dLoss/dout_d = c·r_d with c = 2/rows (mean) or 2,
+     * computed in the array's precision as the trainer's loss does. work needs
+     * {@link Kernels#denseLinearWorkSize} elements (contents on entry ignored). Shapes are
+     * rows, in, hidden ≥ 1; no array range may overlap another.
+     */
+    double denseLinearLossGrad(Activation act, int rows, int in, int hidden, float[] x, int xOff, float[] t, int tOff,
+                               float[] p, int pOff, float[] grad, int gradOff, float[] out, int outOff, boolean mean,
+                               float[] work, int workOff);
+
+    double denseLinearLossGrad(Activation act, int rows, int in, int hidden, double[] x, int xOff, double[] t, int tOff,
+                               double[] p, int pOff, double[] grad, int gradOff, double[] out, int outOff, boolean mean,
+                               double[] work, int workOff);
 }

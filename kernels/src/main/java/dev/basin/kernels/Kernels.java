@@ -212,4 +212,57 @@ public final class Kernels {
         Check.matrix("Y", y.length, yOff, m, n, ldy);
         K.biasActivate(act, m, n, bias, biasOff, z, zOff, ldz, y, yOff, ldy);
     }
+
+    // ---- fused layers ----------------------------------------------------------------------
+
+    /** Number of parameters of {@link #denseLinearLossGrad}'s net: W1, b1, w2, b2. */
+    public static int denseLinearParams(int in, int hidden) {
+        return Math.addExact(Math.multiplyExact(hidden, in + 2), 1);
+    }
+
+    /** Scratch elements {@link #denseLinearLossGrad} needs (W1ᵀ and dW1ᵀ). */
+    public static int denseLinearWorkSize(int in, int hidden) {
+        return Math.multiplyExact(2, Math.multiplyExact(in, hidden));
+    }
+
+    /**
+     * Loss and gradient of act(W1·x + b1) → w2·h + b2 under a squared loss, forward and backward
+     * in one call: the step of a 2-layer MLP with one linear output, without the round trips of
+     * the rows×hidden activations through memory. Meant for a small fan-in {@code in} (the
+     * trainer uses it up to 8; it is correct for any). See
+     * {@link KernelSupport#denseLinearLossGrad(Activation, int, int, int, float[], int, float[], int, float[], int, float[], int, float[], int, boolean, float[], int)}
+     * for the layout; returns the loss.
+     */
+    public static double denseLinearLossGrad(Activation act, int rows, int in, int hidden, float[] x, int xOff,
+                                             float[] t, int tOff, float[] p, int pOff, float[] grad, int gradOff,
+                                             float[] out, int outOff, boolean mean, float[] work, int workOff) {
+        checkDenseLinear(act, rows, in, hidden, x.length, xOff, t.length, tOff, p.length, pOff, grad.length, gradOff,
+                out.length, outOff, work.length, workOff);
+        return K.denseLinearLossGrad(act, rows, in, hidden, x, xOff, t, tOff, p, pOff, grad, gradOff, out, outOff, mean,
+                work, workOff);
+    }
+
+    public static double denseLinearLossGrad(Activation act, int rows, int in, int hidden, double[] x, int xOff,
+                                             double[] t, int tOff, double[] p, int pOff, double[] grad, int gradOff,
+                                             double[] out, int outOff, boolean mean, double[] work, int workOff) {
+        checkDenseLinear(act, rows, in, hidden, x.length, xOff, t.length, tOff, p.length, pOff, grad.length, gradOff,
+                out.length, outOff, work.length, workOff);
+        return K.denseLinearLossGrad(act, rows, in, hidden, x, xOff, t, tOff, p, pOff, grad, gradOff, out, outOff, mean,
+                work, workOff);
+    }
+
+    private static void checkDenseLinear(Activation act, int rows, int in, int hidden, int xLen, int xOff, int tLen, int tOff,
+                                         int pLen, int pOff, int gLen, int gOff, int outLen, int outOff, int wLen, int wOff) {
+        if (act == null) throw new IllegalArgumentException("activation is null");
+        if (rows < 1 || in < 1 || hidden < 1) {
+            throw new IllegalArgumentException("denseLinearLossGrad needs rows, in, hidden ≥ 1, got " + rows + ", " + in + ", " + hidden);
+        }
+        int np = denseLinearParams(in, hidden);
+        Check.matrix("x", xLen, xOff, rows, in, in);
+        Check.vector("t", tLen, tOff, rows);
+        Check.vector("params", pLen, pOff, np);
+        Check.vector("grad", gLen, gOff, np);
+        Check.vector("out", outLen, outOff, rows);
+        Check.vector("work", wLen, wOff, denseLinearWorkSize(in, hidden));
+    }
 }

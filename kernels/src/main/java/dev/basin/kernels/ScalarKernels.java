@@ -243,4 +243,82 @@ public class ScalarKernels implements KernelSupport {
             }
         }
     }
+
+    // ---- fused layers ----------------------------------------------------------------------
+
+    /** The plain loops: a forward pass over the points, then a backward pass recomputing z. */
+    @Override
+    public double denseLinearLossGrad(Activation act, int rows, int in, int hidden, float[] x, int xOff, float[] t, int tOff,
+                                      float[] p, int pOff, float[] grad, int gradOff, float[] out, int outOff, boolean mean,
+                                      float[] work, int workOff) {
+        int b1 = hidden * in, w2 = b1 + hidden, b2 = w2 + hidden;
+        for (int d = 0; d < rows; d++) {
+            float s = 0f;
+            for (int j = 0; j < hidden; j++) {
+                s += p[pOff + w2 + j] * act.apply(preActivation(in, x, xOff + d * in, p, pOff + j * in, p[pOff + b1 + j]));
+            }
+            out[outOff + d] = s + p[pOff + b2];
+        }
+        float c = mean ? 2f / rows : 2f;
+        double total = 0.0;
+        java.util.Arrays.fill(grad, gradOff, gradOff + b2 + 1, 0f);
+        for (int d = 0; d < rows; d++) {
+            float r = out[outOff + d] - t[tOff + d];
+            total += (double) r * r;
+            float gd = c * r;
+            grad[gradOff + b2] += gd;
+            for (int j = 0; j < hidden; j++) {
+                float z = preActivation(in, x, xOff + d * in, p, pOff + j * in, p[pOff + b1 + j]);
+                grad[gradOff + w2 + j] += gd * act.apply(z);
+                float delta = gd * p[pOff + w2 + j] * act.derivative(z);
+                grad[gradOff + b1 + j] += delta;
+                for (int i = 0; i < in; i++) grad[gradOff + j * in + i] += delta * x[xOff + d * in + i];
+            }
+        }
+        return mean ? total / rows : total;
+    }
+
+    @Override
+    public double denseLinearLossGrad(Activation act, int rows, int in, int hidden, double[] x, int xOff, double[] t, int tOff,
+                                      double[] p, int pOff, double[] grad, int gradOff, double[] out, int outOff, boolean mean,
+                                      double[] work, int workOff) {
+        int b1 = hidden * in, w2 = b1 + hidden, b2 = w2 + hidden;
+        for (int d = 0; d < rows; d++) {
+            double s = 0.0;
+            for (int j = 0; j < hidden; j++) {
+                s += p[pOff + w2 + j] * act.apply(preActivation(in, x, xOff + d * in, p, pOff + j * in, p[pOff + b1 + j]));
+            }
+            out[outOff + d] = s + p[pOff + b2];
+        }
+        double c = mean ? 2.0 / rows : 2.0;
+        double total = 0.0;
+        java.util.Arrays.fill(grad, gradOff, gradOff + b2 + 1, 0.0);
+        for (int d = 0; d < rows; d++) {
+            double r = out[outOff + d] - t[tOff + d];
+            total += r * r;
+            double gd = c * r;
+            grad[gradOff + b2] += gd;
+            for (int j = 0; j < hidden; j++) {
+                double z = preActivation(in, x, xOff + d * in, p, pOff + j * in, p[pOff + b1 + j]);
+                grad[gradOff + w2 + j] += gd * act.apply(z);
+                double delta = gd * p[pOff + w2 + j] * act.derivative(z);
+                grad[gradOff + b1 + j] += delta;
+                for (int i = 0; i < in; i++) grad[gradOff + j * in + i] += delta * x[xOff + d * in + i];
+            }
+        }
+        return mean ? total / rows : total;
+    }
+
+    /** One hidden unit's pre-activation Σ_i x_i·w_i + b, summed in order as the generic dense layer. */
+    static float preActivation(int in, float[] x, int xr, float[] w, int wr, float b) {
+        float z = 0f;
+        for (int i = 0; i < in; i++) z += x[xr + i] * w[wr + i];
+        return z + b;
+    }
+
+    static double preActivation(int in, double[] x, int xr, double[] w, int wr, double b) {
+        double z = 0.0;
+        for (int i = 0; i < in; i++) z += x[xr + i] * w[wr + i];
+        return z + b;
+    }
 }

@@ -806,4 +806,32 @@ final class VectorKernels extends ScalarKernels {
             activate(act, n, z, zr, y, yOff + r * ldy);
         }
     }
+
+    // ---- fused layers ----------------------------------------------------------------------
+    // SIMD up to VectorDenseLinear.MAX_FAN_IN inputs; wider layers take the scalar loops (a caller
+    // with a wide layer should use the GEMM path instead, as the trainer does).
+
+    @Override
+    public double denseLinearLossGrad(Activation act, int rows, int in, int hidden, float[] x, int xOff, float[] t, int tOff,
+                                      float[] p, int pOff, float[] grad, int gradOff, float[] out, int outOff, boolean mean,
+                                      float[] work, int workOff) {
+        if (in > VectorDenseLinear.MAX_FAN_IN) {
+            return super.denseLinearLossGrad(act, rows, in, hidden, x, xOff, t, tOff, p, pOff, grad, gradOff, out, outOff,
+                    mean, work, workOff);
+        }
+        return VectorDenseLinear.lossGrad(act, rows, in, hidden, x, xOff, t, tOff, p, pOff, grad, gradOff, out, outOff,
+                mean, work, workOff);
+    }
+
+    @Override
+    public double denseLinearLossGrad(Activation act, int rows, int in, int hidden, double[] x, int xOff, double[] t, int tOff,
+                                      double[] p, int pOff, double[] grad, int gradOff, double[] out, int outOff, boolean mean,
+                                      double[] work, int workOff) {
+        if (in > VectorDenseLinear.MAX_FAN_IN) {
+            return super.denseLinearLossGrad(act, rows, in, hidden, x, xOff, t, tOff, p, pOff, grad, gradOff, out, outOff,
+                    mean, work, workOff);
+        }
+        return VectorDenseLinear.lossGrad(act, rows, in, hidden, x, xOff, t, tOff, p, pOff, grad, gradOff, out, outOff,
+                mean, work, workOff);
+    }
 }

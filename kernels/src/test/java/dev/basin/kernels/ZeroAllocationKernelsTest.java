@@ -115,6 +115,25 @@ class ZeroAllocationKernelsTest {
         return tests;
     }
 
+    /** The fused dense → linear step at the trainer's shape (64 points, 2 inputs) with and without tails, fan-in 1 and 8. */
+    @TestFactory
+    List<DynamicTest> fusedDenseLinear() {
+        int[][] shapes = {{64, 2, 16}, {64, 2, 100}, {64, 1, 40}, {5, 8, 37}};
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Activation act : Activation.values()) {
+            for (int[] s : shapes) {
+                int rows = s[0], in = s[1], m = s[2], np = Kernels.denseLinearParams(in, m);
+                int x = 0, t = rows * in, p = t + rows, g = p + np, out = g + np, w = out + rows;
+                String name = act + " " + rows + "x" + in + "x" + m;
+                tests.add(test("denseLinearLossGrad float " + name,
+                        () -> Kernels.denseLinearLossGrad(act, rows, in, m, fx, x, fx, t, fy, p, fc, g, fc, out, true, fc, w)));
+                tests.add(test("denseLinearLossGrad double " + name,
+                        () -> Kernels.denseLinearLossGrad(act, rows, in, m, dx, x, dx, t, dy, p, dc, g, dc, out, false, dc, w)));
+            }
+        }
+        return tests;
+    }
+
     private static DynamicTest test(String name, Runnable call) {
         return DynamicTest.dynamicTest(name, () -> assertSettlesAllocationFree(name, call));
     }

@@ -73,6 +73,16 @@ public abstract sealed class Buf permits Buf.F32, Buf.F64 {
     public abstract double lossAndGrad(Loss loss, int m, int n, int yOff, Buf targets, int tOff,
                                        int dyOff);
 
+    /**
+     * The fused step of {@link Kernels#denseLinearLossGrad}: a dense layer act(W1·x + b1) followed by
+     * one linear output w2·h + b2 whose parameters (in that layout) start at 0 in {@code params},
+     * gradient written to {@code grads} from 0; the outputs go into this buffer at outOff and its
+     * scratch ({@link Kernels#denseLinearWorkSize}) at workOff. mean: MSE, else SSE. Returns the loss.
+     */
+    public abstract double denseLinearLossGrad(Activation act, int rows, int in, int hidden, Buf x, int xOff,
+                                               Buf targets, int tOff, Buf params, Buf grads, int outOff, boolean mean,
+                                               int workOff);
+
     // ------------------------------------------------------------------------------------
 
     /** float32 buffer. */
@@ -126,6 +136,13 @@ public abstract sealed class Buf permits Buf.F32, Buf.F64 {
         @Override public void scal(int n, double alpha, int off) { Kernels.scal(n, (float) alpha, a, off); }
 
         @Override public double nrm2(int n, int off) { return Kernels.nrm2(n, a, off); }
+
+        @Override public double denseLinearLossGrad(Activation act, int rows, int in, int hidden, Buf x, int xOff,
+                                                    Buf targets, int tOff, Buf params, Buf grads, int outOff, boolean mean,
+                                                    int workOff) {
+            return Kernels.denseLinearLossGrad(act, rows, in, hidden, ((F32) x).a, xOff, ((F32) targets).a, tOff,
+                    ((F32) params).a, 0, ((F32) grads).a, 0, a, outOff, mean, a, workOff);
+        }
 
         @Override public double lossAndGrad(Loss loss, int m, int n, int yOff, Buf targets, int tOff, int dyOff) {
             float[] t = ((F32) targets).a;
@@ -208,6 +225,13 @@ public abstract sealed class Buf permits Buf.F32, Buf.F64 {
         @Override public void scal(int n, double alpha, int off) { Kernels.scal(n, alpha, a, off); }
 
         @Override public double nrm2(int n, int off) { return Kernels.nrm2(n, a, off); }
+
+        @Override public double denseLinearLossGrad(Activation act, int rows, int in, int hidden, Buf x, int xOff,
+                                                    Buf targets, int tOff, Buf params, Buf grads, int outOff, boolean mean,
+                                                    int workOff) {
+            return Kernels.denseLinearLossGrad(act, rows, in, hidden, ((F64) x).a, xOff, ((F64) targets).a, tOff,
+                    ((F64) params).a, 0, ((F64) grads).a, 0, a, outOff, mean, a, workOff);
+        }
 
         @Override public double lossAndGrad(Loss loss, int m, int n, int yOff, Buf targets, int tOff, int dyOff) {
             double[] t = ((F64) targets).a;

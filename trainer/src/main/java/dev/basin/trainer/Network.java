@@ -1,6 +1,7 @@
 package dev.basin.trainer;
 
 import dev.basin.kernels.Activation;
+import dev.basin.kernels.Kernels;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -21,6 +22,15 @@ import java.util.SplittableRandom;
  * For layer l and r rows: Z_l at {@link #preActivationOffset(int)}, Y_l at
  * {@link #activationOffset(int)} and G_l (dLoss/dY_l, turned into dLoss/dZ_l in place), each
  * r×out_l row-major with leading dimension out_l, in {@link #work()}.
+ *
+ * <h2>The fused step</h2>
+ * When the architecture is exactly [dense(in → M, act), dense(M → 1, identity)], both layers
+ * trainable with biases and in ≤ {@link #FUSED_MAX_FAN_IN}, {@link #lossAndGradient} under a
+ * squared loss (SSE or MSE) is one call of {@link Kernels#denseLinearLossGrad}: one pass over the
+ * hidden units per point, in registers, instead of the layer-by-layer kernels and their M×rows
+ * activations in memory. It then writes only the outputs (at {@link #outputOffset()}) in the work
+ * buffer, not Z, Y or G. {@link #forward}, {@link #backward} and {@link #outputGradient} are
+ * always the generic layer loops.
  */
 public final class Network {
 
@@ -35,8 +45,18 @@ public final class Network {
     private final int[] wOff, bOff;            // into params (trainable) or frozen
     private final int[] zOff, yOff, gOff;      // into work, sized for maxRows
     private final int onesOff, zerosOff;       // into work
+    private final boolean fused;               // lossAndGradient may use the fused kernel
+    private final int fusedOff;                // its scratch, into work
+
+    /** Largest fan-in for which {@link #lossAndGradient} uses the fused kernel (wider: a GEMM wins). */
+    public static final int FUSED_MAX_FAN_IN = 8;
 
     public Network(Architecture arch, Precision precision, int maxRows) {
+        this(arch, precision, maxRows, true);
+    }
+
+    /** {@code allowFused = false} always runs the generic layer loops (tests compare the two). */
+    Network(Architecture arch, Precision precision, int maxRows, boolean allowFused) {
         if (maxRows <= 0) throw new IllegalArgumentException("maxRows must be positive, got " + maxRows);
         this.arch = arch;
         this.precision = precision;
@@ -73,6 +93,12 @@ public final class Network {
         w += maxRows;
         zerosOff = w;
         w += widest;
+        fused = allowFused && nl == 2 && layers[0].in() <= FUSED_MAX_FAN_IN
+                && layers[0].trainable() && layers[0].bias()
+                && layers[1].trainable() && layers[1].bias() && layers[1].out() == 1
+                && layers[1].activation() == Activation.IDENTITY;
+        fusedOff = w;
+        if (fused) w += Kernels.denseLinearWorkSize(layers[0].in(), layers[0].out());
         numParams = p;
         lowestTrainable = low;
         params = Buf.allocate(precision, p);
@@ -102,6 +128,9 @@ public final class Network {
     public int biasOffset(int l) { return bOff[l]; }
 
     public boolean isTrainable(int l) { return layers[l].trainable(); }
+
+    /** True when {@link #lossAndGradient} under SSE or MSE runs the fused kernel (see the class comment). */
+    public boolean fused() { return fused; }
 
     public Buf params() { return params; }
     public Buf grads() { return grads; }
@@ -211,8 +240,17 @@ public final class Network {
         }
     }
 
-    /** Forward, loss, backward: returns the loss and leaves its gradient in {@link #grads()}. */
+    /**
+     * Forward, loss, backward: returns the loss and leaves its gradient in {@link #grads()} and the
+     * outputs at {@link #outputOffset()}.
+     */
     public double lossAndGradient(Loss loss, Buf x, int xOff, Buf targets, int tOff, int rows) {
+        if (fused && loss != Loss.SOFTMAX_CE) {
+            checkRows(rows);
+            Layer hidden = layers[0];
+            return work.denseLinearLossGrad(hidden.activation(), rows, hidden.in(), hidden.out(), x, xOff, targets, tOff,
+                    params, grads, outputOffset(), loss == Loss.MSE, fusedOff);
+        }
         forward(x, xOff, rows);
         double value = work.lossAndGrad(loss, rows, outputs(), outputOffset(), targets, tOff, outputGradOffset());
         backward(x, xOff, rows);

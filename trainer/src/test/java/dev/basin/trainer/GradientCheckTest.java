@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every model × hidden activation × loss: the backward pass in float64 against central finite
  * differences (h = 1e-6), as PyTorch's gradcheck. Pass: ‖g − fd‖ / max(‖g‖, ‖fd‖, 1e-12) &lt; 1e-6.
  * Cross-entropy needs several outputs, so it runs on the multi-output models; seed 004's single
- * output |w·x + b| runs with the two squared losses.
+ * output |w·x + b| runs with the two squared losses. The one-hidden-layer nets with one linear
+ * output under SSE and MSE run the fused kernel ({@link Network#fused()}), so it is checked for
+ * every activation, at fan-in 1, 2, 3 and 8 and with hidden widths that leave vector tails.
  */
 class GradientCheckTest {
 
@@ -34,7 +36,12 @@ class GradientCheckTest {
                 tests.add(check("mlp 3-5-4-" + out + " " + act + " " + loss,
                         Architecture.mlp(act, 3, 5, 4, out), d, loss, 31));
                 if (loss != Loss.SOFTMAX_CE) {
+                    // 3-6-1 and the rest are one-hidden-layer, single linear output: the fused kernel's path
+                    // (asserted below); 37 hidden units leave a vector tail at every width, fan-in 1 and 8 are its ends.
                     tests.add(check("mlp 3-6-1 " + act + " " + loss, Architecture.mlp(act, 3, 6, 1), data(8, 3, 1, loss, 22), loss, 32));
+                    tests.add(check("fused mlp 2-37-1 " + act + " " + loss, Architecture.mlp(act, 2, 37, 1), data(13, 2, 1, loss, 24), loss, 34));
+                    tests.add(check("fused mlp 1-20-1 " + act + " " + loss, Architecture.mlp(act, 1, 20, 1), data(9, 1, 1, loss, 25), loss, 35));
+                    tests.add(check("fused mlp 8-19-1 " + act + " " + loss, Architecture.mlp(act, 8, 19, 1), data(11, 8, 1, loss, 26), loss, 36));
                 }
                 for (boolean nn3Trainable : new boolean[]{false, true}) {
                     DataSet feats = FeatureMap.random(2, 10, Activation.TANH, 5).apply(data(8, 2, out, loss, 23));
@@ -65,6 +72,9 @@ class GradientCheckTest {
         return DynamicTest.dynamicTest(name, () -> {
             Trainer tr = new Trainer(arch, data, TrainConfig.defaults(loss, 0.1).withPrecision(Precision.F64));
             Network net = tr.network();
+            if (name.startsWith("fused") || name.startsWith("mlp 3-6-1")) {
+                assertTrue(net.fused(), name + " should run the fused kernel");
+            }
             net.initialize(seed);
             tr.evaluate();
             int p = net.numParams();

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** After warm-up a training step allocates nothing: measured with the JVM's per-thread allocation counter. */
 class ZeroAllocationTest {
@@ -45,7 +47,30 @@ class ZeroAllocationTest {
     void fullBatchMlpStepAllocatesZeroBytes() {
         Trainer tr = new Trainer(Architecture.mlp(Activation.RELU, 2, 16, 1), DataSets.randomPoints(64, 2, 1),
                 TrainConfig.defaults(Loss.MSE, 1e-3));
+        assertTrue(tr.network().fused());
         assertEquals(0, bytesFor10kSteps(tr));
+    }
+
+    /** The same kind of MLP through the generic layer loops (two hidden layers: what every other architecture runs). */
+    @Test
+    void genericMlpStepAllocatesZeroBytes() {
+        Trainer tr = new Trainer(Architecture.mlp(Activation.RELU, 2, 16, 16, 1), DataSets.randomPoints(64, 2, 1),
+                TrainConfig.defaults(Loss.MSE, 1e-3));
+        assertFalse(tr.network().fused());
+        assertEquals(0, bytesFor10kSteps(tr));
+    }
+
+    /** The fused one-hidden-layer kernel (the MLP step above takes it too): a wide float tanh net and a float64 sigmoid one. */
+    @Test
+    void fusedStepsAllocateZeroBytes() {
+        Trainer tanh = new Trainer(Architecture.mlp(Activation.TANH, 2, 1024, 1), DataSets.randomPoints(64, 2, 1),
+                TrainConfig.defaults(Loss.MSE, 1e-4));
+        assertTrue(tanh.network().fused());
+        assertEquals(0, bytesFor10kSteps(tanh));
+        Trainer sigmoid = new Trainer(Architecture.mlp(Activation.SIGMOID, 3, 37, 1), DataSets.randomPoints(20, 3, 2),
+                TrainConfig.defaults(Loss.SSE, 1e-4).withPrecision(Precision.F64));
+        assertTrue(sigmoid.network().fused());
+        assertEquals(0, bytesFor10kSteps(sigmoid));
     }
 
     @Test
