@@ -6,10 +6,12 @@ per pass, per precision, with several points per body: Java has no templates, an
 helper call inside the loop made C2 box vectors (measured: 10 KB per call). This script writes
 those bodies out; edit it, not the Java file, and run it from the repository root:
 
-    python3 kernels/gen-dense-linear.py
+    python3 kernels/gen-dense-linear.py             # rewrites the Java file
+    python3 kernels/gen-dense-linear.py --stdout    # prints it (VectorDenseLinearGeneratedTest)
 """
 import pathlib
 import re
+import sys
 
 P = 4            # points per block when in <= 2
 MAX_IN = 8       # fan-in the vector loops unroll (one point per block for in > 2)
@@ -338,6 +340,9 @@ def main():
     text = text.replace('private static double slope(Activation act)', 'private static double slopeD(Activation act)')
     text = text.replace('double s = slope(act)', 'double s = slopeD(act)')
     text = text.replace('case LEAKY_RELU -> Activation.LEAKY_SLOPE;\n            default -> 0.0;', 'case LEAKY_RELU -> Activation.LEAKY_SLOPE;\n            default -> 0.0;')
+    if '--stdout' in sys.argv[1:]:
+        sys.stdout.write(text)
+        return
     path = pathlib.Path(__file__).resolve().parent / 'src/main/java/dev/basin/kernels/VectorDenseLinear.java'
     path.write_text(text)
 
