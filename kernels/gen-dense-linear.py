@@ -7,7 +7,7 @@ helper call inside the loop made C2 box vectors (measured: 10 KB per call). This
 those bodies out; edit it, not the Java file, and run it from the repository root:
 
     python3 kernels/gen-dense-linear.py             # rewrites the Java file
-    python3 kernels/gen-dense-linear.py --stdout    # prints it (VectorDenseLinearGeneratedTest)
+    python3 kernels/gen-dense-linear.py --stdout    # prints it (GeneratedSourcesTest)
 """
 import pathlib
 import re

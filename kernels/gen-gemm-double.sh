@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates GemmDouble.java from GemmFloat.java (float → double, FS → DS, float literals → double).
-# Edit GemmFloat.java, then run this (--stdout prints instead of writing); GemmDoubleGeneratedTest fails when the two have drifted apart.
+# Edit GemmFloat.java, then run this (--stdout prints instead of writing); GeneratedSourcesTest fails when the two have drifted apart.
 set -euo pipefail
 dir="$(cd "$(dirname "$0")" && pwd)/src/main/java/dev/basin/kernels"
 generate() {
