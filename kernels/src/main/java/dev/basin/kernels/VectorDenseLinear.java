@@ -21,7 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * storing and reloading it) and accumulates, with g_d = dLoss/dout_d and u_d = g_d·act'(z_d),
  * dw2 = Σ_d g_d·h_d, U = Σ_d u_d and V = Σ_d u_d·x_dᵀ (V in the work area, transposed); then
  * db1 = w2 ∘ U and dW1 = w2 ∘ V, the w2 factor taken once instead of once per point. Hidden units past the last whole vector run in
- * scalar code, as Lucene does; so do the points past the last block of 4, one at a time.
+ * scalar code, as Lucene does; so do the points past the last block of 4, one at a time. Double
+ * tanh and sigmoid run one point at a time: four of their EXP/TANH calls in one double loop body
+ * sometimes left C2 without the intrinsic, and the fallback allocates.
  *
  * <p>One method per activation family and pass: identity, relu and leaky relu are one
  * piecewise-linear family, act(z) = z·f with f = (z &gt; 0 ? 1 : s), s = 1, 0 or the leaky slope,
@@ -1277,41 +1279,6 @@ final class VectorDenseLinear {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
         DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         int d = 0;
-        for (; d + 4 <= rows; d += 4) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
-            DoubleVector acc0 = DoubleVector.zero(DS);
-            int r1 = xOff + (d + 1) * in;
-            DoubleVector xa1 = DoubleVector.broadcast(DS, x[r1]), xb1 = DoubleVector.broadcast(DS, in > 1 ? x[r1 + 1] : 0.0);
-            DoubleVector acc1 = DoubleVector.zero(DS);
-            int r2 = xOff + (d + 2) * in;
-            DoubleVector xa2 = DoubleVector.broadcast(DS, x[r2]), xb2 = DoubleVector.broadcast(DS, in > 1 ? x[r2 + 1] : 0.0);
-            DoubleVector acc2 = DoubleVector.zero(DS);
-            int r3 = xOff + (d + 3) * in;
-            DoubleVector xa3 = DoubleVector.broadcast(DS, x[r3]), xb3 = DoubleVector.broadcast(DS, in > 1 ? x[r3 + 1] : 0.0);
-            DoubleVector acc3 = DoubleVector.zero(DS);
-            int j = 0;
-            for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
-                DoubleVector z1 = v0.fma(xa1, bb);
-                z1 = v1.fma(xb1, z1);
-                acc1 = c2.fma(z1.lanewise(VectorOperators.TANH), acc1);
-                DoubleVector z2 = v0.fma(xa2, bb);
-                z2 = v1.fma(xb2, z2);
-                acc2 = c2.fma(z2.lanewise(VectorOperators.TANH), acc2);
-                DoubleVector z3 = v0.fma(xa3, bb);
-                z3 = v1.fma(xb3, z3);
-                acc3 = c2.fma(z3.lanewise(VectorOperators.TANH), acc3);
-            }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
-            out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
-            out[outOff + d + 2] = acc2.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
-            out[outOff + d + 3] = acc3.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
-        }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
@@ -1336,53 +1303,6 @@ final class VectorDenseLinear {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
         DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         int d = 0;
-        for (; d + 4 <= rows; d += 4) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
-            double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
-            int r1 = xOff + (d + 1) * in;
-            DoubleVector xa1 = DoubleVector.broadcast(DS, x[r1]), xb1 = DoubleVector.broadcast(DS, in > 1 ? x[r1 + 1] : 0.0);
-            double g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
-            DoubleVector gv1 = DoubleVector.broadcast(DS, g1);
-            int r2 = xOff + (d + 2) * in;
-            DoubleVector xa2 = DoubleVector.broadcast(DS, x[r2]), xb2 = DoubleVector.broadcast(DS, in > 1 ? x[r2 + 1] : 0.0);
-            double g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
-            DoubleVector gv2 = DoubleVector.broadcast(DS, g2);
-            int r3 = xOff + (d + 3) * in;
-            DoubleVector xa3 = DoubleVector.broadcast(DS, x[r3]), xb3 = DoubleVector.broadcast(DS, in > 1 ? x[r3 + 1] : 0.0);
-            double g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
-            DoubleVector gv3 = DoubleVector.broadcast(DS, g3);
-            int j = 0;
-            for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                DoubleVector h0 = z0.lanewise(VectorOperators.TANH);
-                DoubleVector u0 = gv0.mul(one.sub(h0.mul(h0)));
-                DoubleVector z1 = v0.fma(xa1, bb);
-                z1 = v1.fma(xb1, z1);
-                DoubleVector h1 = z1.lanewise(VectorOperators.TANH);
-                DoubleVector u1 = gv1.mul(one.sub(h1.mul(h1)));
-                DoubleVector z2 = v0.fma(xa2, bb);
-                z2 = v1.fma(xb2, z2);
-                DoubleVector h2 = z2.lanewise(VectorOperators.TANH);
-                DoubleVector u2 = gv2.mul(one.sub(h2.mul(h2)));
-                DoubleVector z3 = v0.fma(xa3, bb);
-                z3 = v1.fma(xb3, z3);
-                DoubleVector h3 = z3.lanewise(VectorOperators.TANH);
-                DoubleVector u3 = gv3.mul(one.sub(h3.mul(h3)));
-                h3.fma(gv3, h2.fma(gv2, h1.fma(gv1, h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j))))).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
-                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
-            }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
-        }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
@@ -1479,41 +1399,6 @@ final class VectorDenseLinear {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
         DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         int d = 0;
-        for (; d + 4 <= rows; d += 4) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
-            DoubleVector acc0 = DoubleVector.zero(DS);
-            int r1 = xOff + (d + 1) * in;
-            DoubleVector xa1 = DoubleVector.broadcast(DS, x[r1]), xb1 = DoubleVector.broadcast(DS, in > 1 ? x[r1 + 1] : 0.0);
-            DoubleVector acc1 = DoubleVector.zero(DS);
-            int r2 = xOff + (d + 2) * in;
-            DoubleVector xa2 = DoubleVector.broadcast(DS, x[r2]), xb2 = DoubleVector.broadcast(DS, in > 1 ? x[r2 + 1] : 0.0);
-            DoubleVector acc2 = DoubleVector.zero(DS);
-            int r3 = xOff + (d + 3) * in;
-            DoubleVector xa3 = DoubleVector.broadcast(DS, x[r3]), xb3 = DoubleVector.broadcast(DS, in > 1 ? x[r3 + 1] : 0.0);
-            DoubleVector acc3 = DoubleVector.zero(DS);
-            int j = 0;
-            for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
-                DoubleVector z1 = v0.fma(xa1, bb);
-                z1 = v1.fma(xb1, z1);
-                acc1 = c2.fma(one.div(one.add(z1.neg().lanewise(VectorOperators.EXP))), acc1);
-                DoubleVector z2 = v0.fma(xa2, bb);
-                z2 = v1.fma(xb2, z2);
-                acc2 = c2.fma(one.div(one.add(z2.neg().lanewise(VectorOperators.EXP))), acc2);
-                DoubleVector z3 = v0.fma(xa3, bb);
-                z3 = v1.fma(xb3, z3);
-                acc3 = c2.fma(one.div(one.add(z3.neg().lanewise(VectorOperators.EXP))), acc3);
-            }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
-            out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
-            out[outOff + d + 2] = acc2.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
-            out[outOff + d + 3] = acc3.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
-        }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
@@ -1538,53 +1423,6 @@ final class VectorDenseLinear {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
         DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         int d = 0;
-        for (; d + 4 <= rows; d += 4) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
-            double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
-            int r1 = xOff + (d + 1) * in;
-            DoubleVector xa1 = DoubleVector.broadcast(DS, x[r1]), xb1 = DoubleVector.broadcast(DS, in > 1 ? x[r1 + 1] : 0.0);
-            double g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
-            DoubleVector gv1 = DoubleVector.broadcast(DS, g1);
-            int r2 = xOff + (d + 2) * in;
-            DoubleVector xa2 = DoubleVector.broadcast(DS, x[r2]), xb2 = DoubleVector.broadcast(DS, in > 1 ? x[r2 + 1] : 0.0);
-            double g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
-            DoubleVector gv2 = DoubleVector.broadcast(DS, g2);
-            int r3 = xOff + (d + 3) * in;
-            DoubleVector xa3 = DoubleVector.broadcast(DS, x[r3]), xb3 = DoubleVector.broadcast(DS, in > 1 ? x[r3 + 1] : 0.0);
-            double g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
-            DoubleVector gv3 = DoubleVector.broadcast(DS, g3);
-            int j = 0;
-            for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                DoubleVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                DoubleVector u0 = gv0.mul(h0.mul(one.sub(h0)));
-                DoubleVector z1 = v0.fma(xa1, bb);
-                z1 = v1.fma(xb1, z1);
-                DoubleVector h1 = one.div(one.add(z1.neg().lanewise(VectorOperators.EXP)));
-                DoubleVector u1 = gv1.mul(h1.mul(one.sub(h1)));
-                DoubleVector z2 = v0.fma(xa2, bb);
-                z2 = v1.fma(xb2, z2);
-                DoubleVector h2 = one.div(one.add(z2.neg().lanewise(VectorOperators.EXP)));
-                DoubleVector u2 = gv2.mul(h2.mul(one.sub(h2)));
-                DoubleVector z3 = v0.fma(xa3, bb);
-                z3 = v1.fma(xb3, z3);
-                DoubleVector h3 = one.div(one.add(z3.neg().lanewise(VectorOperators.EXP)));
-                DoubleVector u3 = gv3.mul(h3.mul(one.sub(h3)));
-                h3.fma(gv3, h2.fma(gv2, h1.fma(gv1, h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j))))).intoArray(g, gw2 + j);
-                DoubleVector.fromArray(DS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
-                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
-            }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
-        }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
