@@ -17,18 +17,15 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code basin convergence}: seed 004's experiment end to end. */
 @Command(name = "convergence", mixinStandardHelpOptions = true, sortOptions = false,
@@ -176,23 +173,8 @@ public final class ConvergenceCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--out " + target + " appeared while the study ran; results not written");
             }
         } catch (IOException | RuntimeException e) {
-            deleteTree(tmp);
+            OutputFolder.deleteTree(tmp);
             throw e;
-        }
-    }
-
-    static void deleteTree(Path p) {
-        if (!Files.exists(p)) return;
-        try (Stream<Path> s = Files.walk(p)) {
-            s.sorted(Comparator.reverseOrder()).forEach(q -> {
-                try {
-                    Files.deleteIfExists(q);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -245,7 +245,7 @@ public final class Network {
      * outputs at {@link #outputOffset()}.
      */
     public double lossAndGradient(Loss loss, Buf x, int xOff, Buf targets, int tOff, int rows) {
-        if (fused && loss != Loss.SOFTMAX_CE) {
+        if (fused && (loss == Loss.SSE || loss == Loss.MSE)) {
             checkRows(rows);
             Layer hidden = layers[0];
             return work.denseLinearLossGrad(hidden.activation(), rows, hidden.in(), hidden.out(), x, xOff, targets, tOff,

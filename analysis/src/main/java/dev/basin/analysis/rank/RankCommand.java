@@ -1,5 +1,6 @@
 package dev.basin.analysis.rank;
 
+import dev.basin.analysis.report.OutputFolder;
 import dev.basin.kernels.Activation;
 import dev.basin.kernels.Kernels;
 import dev.basin.trainer.DataSet;
@@ -96,20 +97,14 @@ public final class RankCommand implements Callable<Integer> {
         if (Files.exists(target)) throw new IllegalArgumentException("--out " + target + " already exists; choose a new folder");
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        out = dev.basin.analysis.report.OutputFolder.createTemp(parent, target);
+        out = OutputFolder.createTemp(parent, target);
         try {
             int rc = runInto(target, act, th, s);
             Files.move(out, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             System.err.println("basin rank: wrote " + target.resolve("report.md"));
             return rc;
         } finally {
-            if (Files.exists(out)) deleteTree(out);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws java.io.IOException {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            OutputFolder.deleteTree(out);
         }
     }
 
