@@ -228,7 +228,14 @@ public class GemmBench {
             System.out.println("OpenBLAS peer skipped: " + OpenBlas.problem());
             opts.exclude("OpenBlas");
         } else {
-            System.out.println("OpenBLAS: " + OpenBlas.orNull().config());
+            String config = OpenBlas.orNull().config();
+            System.out.println("OpenBLAS: " + config);
+            if (Kernels.implementation().contains("512-bit") && (config.contains(" Haswell ") || config.contains(" Zen "))) {
+                // OpenBLAS 0.3.21 maps CPUs it does not know (AMD Zen 4 and 5) to its AVX2 kernels.
+                System.out.println("Note: OpenBLAS picked its AVX2 kernels on a CPU with 512-bit vectors, so it is not"
+                        + " at its best here; set OPENBLAS_CORETYPE=SkylakeX (or Cooperlake) to compare against its"
+                        + " AVX-512 kernels.");
+            }
         }
         System.out.println("basin: " + Kernels.implementation());
         Collection<RunResult> results = new Runner(opts.build()).run();
