@@ -454,41 +454,6 @@ final class VectorDenseLinear {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
         FloatVector one = FloatVector.broadcast(FS, 1f);
         int d = 0;
-        for (; d + 4 <= rows; d += 4) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
-            FloatVector acc0 = FloatVector.zero(FS);
-            int r1 = xOff + (d + 1) * in;
-            FloatVector xa1 = FloatVector.broadcast(FS, x[r1]), xb1 = FloatVector.broadcast(FS, in > 1 ? x[r1 + 1] : 0f);
-            FloatVector acc1 = FloatVector.zero(FS);
-            int r2 = xOff + (d + 2) * in;
-            FloatVector xa2 = FloatVector.broadcast(FS, x[r2]), xb2 = FloatVector.broadcast(FS, in > 1 ? x[r2 + 1] : 0f);
-            FloatVector acc2 = FloatVector.zero(FS);
-            int r3 = xOff + (d + 3) * in;
-            FloatVector xa3 = FloatVector.broadcast(FS, x[r3]), xb3 = FloatVector.broadcast(FS, in > 1 ? x[r3 + 1] : 0f);
-            FloatVector acc3 = FloatVector.zero(FS);
-            int j = 0;
-            for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
-                FloatVector z1 = v0.fma(xa1, bb);
-                z1 = v1.fma(xb1, z1);
-                acc1 = c2.fma(z1.lanewise(VectorOperators.TANH), acc1);
-                FloatVector z2 = v0.fma(xa2, bb);
-                z2 = v1.fma(xb2, z2);
-                acc2 = c2.fma(z2.lanewise(VectorOperators.TANH), acc2);
-                FloatVector z3 = v0.fma(xa3, bb);
-                z3 = v1.fma(xb3, z3);
-                acc3 = c2.fma(z3.lanewise(VectorOperators.TANH), acc3);
-            }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
-            out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
-            out[outOff + d + 2] = acc2.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
-            out[outOff + d + 3] = acc3.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
-        }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
@@ -513,53 +478,6 @@ final class VectorDenseLinear {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
         FloatVector one = FloatVector.broadcast(FS, 1f);
         int d = 0;
-        for (; d + 4 <= rows; d += 4) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
-            float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
-            int r1 = xOff + (d + 1) * in;
-            FloatVector xa1 = FloatVector.broadcast(FS, x[r1]), xb1 = FloatVector.broadcast(FS, in > 1 ? x[r1 + 1] : 0f);
-            float g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
-            FloatVector gv1 = FloatVector.broadcast(FS, g1);
-            int r2 = xOff + (d + 2) * in;
-            FloatVector xa2 = FloatVector.broadcast(FS, x[r2]), xb2 = FloatVector.broadcast(FS, in > 1 ? x[r2 + 1] : 0f);
-            float g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
-            FloatVector gv2 = FloatVector.broadcast(FS, g2);
-            int r3 = xOff + (d + 3) * in;
-            FloatVector xa3 = FloatVector.broadcast(FS, x[r3]), xb3 = FloatVector.broadcast(FS, in > 1 ? x[r3 + 1] : 0f);
-            float g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
-            FloatVector gv3 = FloatVector.broadcast(FS, g3);
-            int j = 0;
-            for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                FloatVector h0 = z0.lanewise(VectorOperators.TANH);
-                FloatVector u0 = gv0.mul(one.sub(h0.mul(h0)));
-                FloatVector z1 = v0.fma(xa1, bb);
-                z1 = v1.fma(xb1, z1);
-                FloatVector h1 = z1.lanewise(VectorOperators.TANH);
-                FloatVector u1 = gv1.mul(one.sub(h1.mul(h1)));
-                FloatVector z2 = v0.fma(xa2, bb);
-                z2 = v1.fma(xb2, z2);
-                FloatVector h2 = z2.lanewise(VectorOperators.TANH);
-                FloatVector u2 = gv2.mul(one.sub(h2.mul(h2)));
-                FloatVector z3 = v0.fma(xa3, bb);
-                z3 = v1.fma(xb3, z3);
-                FloatVector h3 = z3.lanewise(VectorOperators.TANH);
-                FloatVector u3 = gv3.mul(one.sub(h3.mul(h3)));
-                h3.fma(gv3, h2.fma(gv2, h1.fma(gv1, h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j))))).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
-                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
-            }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
-        }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
@@ -656,41 +574,6 @@ final class VectorDenseLinear {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
         FloatVector one = FloatVector.broadcast(FS, 1f);
         int d = 0;
-        for (; d + 4 <= rows; d += 4) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
-            FloatVector acc0 = FloatVector.zero(FS);
-            int r1 = xOff + (d + 1) * in;
-            FloatVector xa1 = FloatVector.broadcast(FS, x[r1]), xb1 = FloatVector.broadcast(FS, in > 1 ? x[r1 + 1] : 0f);
-            FloatVector acc1 = FloatVector.zero(FS);
-            int r2 = xOff + (d + 2) * in;
-            FloatVector xa2 = FloatVector.broadcast(FS, x[r2]), xb2 = FloatVector.broadcast(FS, in > 1 ? x[r2 + 1] : 0f);
-            FloatVector acc2 = FloatVector.zero(FS);
-            int r3 = xOff + (d + 3) * in;
-            FloatVector xa3 = FloatVector.broadcast(FS, x[r3]), xb3 = FloatVector.broadcast(FS, in > 1 ? x[r3 + 1] : 0f);
-            FloatVector acc3 = FloatVector.zero(FS);
-            int j = 0;
-            for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
-                FloatVector z1 = v0.fma(xa1, bb);
-                z1 = v1.fma(xb1, z1);
-                acc1 = c2.fma(one.div(one.add(z1.neg().lanewise(VectorOperators.EXP))), acc1);
-                FloatVector z2 = v0.fma(xa2, bb);
-                z2 = v1.fma(xb2, z2);
-                acc2 = c2.fma(one.div(one.add(z2.neg().lanewise(VectorOperators.EXP))), acc2);
-                FloatVector z3 = v0.fma(xa3, bb);
-                z3 = v1.fma(xb3, z3);
-                acc3 = c2.fma(one.div(one.add(z3.neg().lanewise(VectorOperators.EXP))), acc3);
-            }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
-            out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
-            out[outOff + d + 2] = acc2.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
-            out[outOff + d + 3] = acc3.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
-        }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
@@ -715,53 +598,6 @@ final class VectorDenseLinear {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
         FloatVector one = FloatVector.broadcast(FS, 1f);
         int d = 0;
-        for (; d + 4 <= rows; d += 4) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
-            float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
-            int r1 = xOff + (d + 1) * in;
-            FloatVector xa1 = FloatVector.broadcast(FS, x[r1]), xb1 = FloatVector.broadcast(FS, in > 1 ? x[r1 + 1] : 0f);
-            float g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
-            FloatVector gv1 = FloatVector.broadcast(FS, g1);
-            int r2 = xOff + (d + 2) * in;
-            FloatVector xa2 = FloatVector.broadcast(FS, x[r2]), xb2 = FloatVector.broadcast(FS, in > 1 ? x[r2 + 1] : 0f);
-            float g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
-            FloatVector gv2 = FloatVector.broadcast(FS, g2);
-            int r3 = xOff + (d + 3) * in;
-            FloatVector xa3 = FloatVector.broadcast(FS, x[r3]), xb3 = FloatVector.broadcast(FS, in > 1 ? x[r3 + 1] : 0f);
-            float g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
-            FloatVector gv3 = FloatVector.broadcast(FS, g3);
-            int j = 0;
-            for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                FloatVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
-                FloatVector u0 = gv0.mul(h0.mul(one.sub(h0)));
-                FloatVector z1 = v0.fma(xa1, bb);
-                z1 = v1.fma(xb1, z1);
-                FloatVector h1 = one.div(one.add(z1.neg().lanewise(VectorOperators.EXP)));
-                FloatVector u1 = gv1.mul(h1.mul(one.sub(h1)));
-                FloatVector z2 = v0.fma(xa2, bb);
-                z2 = v1.fma(xb2, z2);
-                FloatVector h2 = one.div(one.add(z2.neg().lanewise(VectorOperators.EXP)));
-                FloatVector u2 = gv2.mul(h2.mul(one.sub(h2)));
-                FloatVector z3 = v0.fma(xa3, bb);
-                z3 = v1.fma(xb3, z3);
-                FloatVector h3 = one.div(one.add(z3.neg().lanewise(VectorOperators.EXP)));
-                FloatVector u3 = gv3.mul(h3.mul(one.sub(h3)));
-                h3.fma(gv3, h2.fma(gv2, h1.fma(gv1, h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j))))).intoArray(g, gw2 + j);
-                FloatVector.fromArray(FS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
-                u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
-            }
-            tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r2, g2, p, pOff, b1, g, gb1, gw2, w, dwt);
-            tailGrad(act, j, in, m, x, r3, g3, p, pOff, b1, g, gb1, gw2, w, dwt);
-        }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
             FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
