@@ -44,9 +44,9 @@ import jdk.incubator.vector.VectorSpecies;
  * storing and reloading it) and accumulates, with g_d = dLoss/dout_d and u_d = g_d·act'(z_d),
  * dw2 = Σ_d g_d·h_d, U = Σ_d u_d and V = Σ_d u_d·x_dᵀ (V in the work area, transposed); then
  * db1 = w2 ∘ U and dW1 = w2 ∘ V, the w2 factor taken once instead of once per point. Hidden units past the last whole vector run in
- * scalar code, as Lucene does; so do the points past the last block of ''' + str(P) + ''', one at a time. Double
- * tanh and sigmoid run one point at a time: four of their EXP/TANH calls in one double loop body
- * sometimes left C2 without the intrinsic, and the fallback allocates.
+ * scalar code, as Lucene does; so do the points past the last block of ''' + str(P) + ''', one at a time. Tanh
+ * and sigmoid run one point at a time in both precisions: four of their EXP/TANH calls in one
+ * 512-bit loop body sometimes left C2 without the intrinsic, and the fallback allocates.
  *
  * <p>One method per activation family and pass: identity, relu and leaky relu are one
  * piecewise-linear family, act(z) = z·f with f = (z &gt; 0 ? 1 : s), s = 1, 0 or the leaky slope,
@@ -344,8 +344,7 @@ def to_double(src):
 
 def main():
     flt = DISPATCH + ''.join(family(f, wide, ONE_POINT.get(f, P)) for f in FAMILIES for wide in (False, True)) + TAILS
-    dbl = DISPATCH + ''.join(family(f, wide, ONE_POINT.get(f, P)) for f in FAMILIES for wide in (False, True)) + TAILS
-    text = HEADER + '\n    // ---- float ' + '-' * 78 + '\n' + flt + '\n    // ---- double ' + '-' * 77 + '\n' + to_double(dbl) + '}\n'
+    text = HEADER + '\n    // ---- float ' + '-' * 78 + '\n' + flt + '\n    // ---- double ' + '-' * 77 + '\n' + to_double(flt) + '}\n'
     text = text.replace('private static double slope(Activation act)', 'private static double slopeD(Activation act)')
     text = text.replace('double s = slope(act)', 'double s = slopeD(act)')
     text = text.replace('case LEAKY_RELU -> Activation.LEAKY_SLOPE;\n            default -> 0.0;', 'case LEAKY_RELU -> Activation.LEAKY_SLOPE;\n            default -> 0.0;')

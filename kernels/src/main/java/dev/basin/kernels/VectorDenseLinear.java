@@ -21,9 +21,9 @@ import jdk.incubator.vector.VectorSpecies;
  * storing and reloading it) and accumulates, with g_d = dLoss/dout_d and u_d = g_d·act'(z_d),
  * dw2 = Σ_d g_d·h_d, U = Σ_d u_d and V = Σ_d u_d·x_dᵀ (V in the work area, transposed); then
  * db1 = w2 ∘ U and dW1 = w2 ∘ V, the w2 factor taken once instead of once per point. Hidden units past the last whole vector run in
- * scalar code, as Lucene does; so do the points past the last block of 4, one at a time. Double
- * tanh and sigmoid run one point at a time: four of their EXP/TANH calls in one double loop body
- * sometimes left C2 without the intrinsic, and the fallback allocates.
+ * scalar code, as Lucene does; so do the points past the last block of 4, one at a time. Tanh
+ * and sigmoid run one point at a time in both precisions: four of their EXP/TANH calls in one
+ * 512-bit loop body sometimes left C2 without the intrinsic, and the fallback allocates.
  *
  * <p>One method per activation family and pass: identity, relu and leaky relu are one
  * piecewise-linear family, act(z) = z·f with f = (z &gt; 0 ? 1 : s), s = 1, 0 or the leaky slope,
