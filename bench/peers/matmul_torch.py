@@ -10,8 +10,8 @@ Run:  /usr/bin/python3 bench/peers/matmul_torch.py [--n 8,16,...,2048] [--thread
 Each thread count runs in its own Python process with OPENBLAS_NUM_THREADS, OMP_NUM_THREADS and
 MKL_NUM_THREADS set as well as torch.set_num_threads: Debian's PyTorch hands matmul to OpenBLAS,
 whose own thread pool ignores torch.set_num_threads and is sized once, at load.
-On CPUs that OpenBLAS 0.3.21 does not know (AMD Zen 4 and 5), Debian's PyTorch and NumPy use its
-AVX2 kernels unless OPENBLAS_CORETYPE=SkylakeX (or Cooperlake) is set.
+OPENBLAS_CORETYPE in the environment picks OpenBLAS's kernels (Haswell: AVX2; SkylakeX or
+Cooperlake: AVX-512); the first line printed says what it was.
 """
 import argparse
 import json

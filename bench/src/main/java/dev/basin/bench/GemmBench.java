@@ -231,10 +231,10 @@ public class GemmBench {
             String config = OpenBlas.orNull().config();
             System.out.println("OpenBLAS: " + config);
             if (Kernels.implementation().contains("512-bit") && (config.contains(" Haswell ") || config.contains(" Zen "))) {
-                // OpenBLAS 0.3.21 maps CPUs it does not know (AMD Zen 4 and 5) to its AVX2 kernels.
-                System.out.println("Note: OpenBLAS picked its AVX2 kernels on a CPU with 512-bit vectors, so it is not"
-                        + " at its best here; set OPENBLAS_CORETYPE=SkylakeX (or Cooperlake) to compare against its"
-                        + " AVX-512 kernels.");
+                // For instance OPENBLAS_CORETYPE=Haswell in the environment, or a CPU OpenBLAS does not know.
+                System.out.println("Note: OpenBLAS runs its AVX2 kernels on a CPU with 512-bit vectors, so it is not"
+                        + " at its best here (OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE") + "); unset it"
+                        + " or set OPENBLAS_CORETYPE=SkylakeX (or Cooperlake) to compare against its AVX-512 kernels.");
             }
         }
         System.out.println("basin: " + Kernels.implementation());
