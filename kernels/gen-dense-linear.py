@@ -64,6 +64,9 @@ final class VectorDenseLinear {
     private static final VectorSpecies<Float> FS = VectorKernels.FS;
     private static final VectorSpecies<Double> DS = VectorKernels.DS;
     private static final int FL = FS.length(), DL = DS.length();
+    /** The forward accumulators go through an exact F_ONE.mul before their reduction (see VectorKernels.F_ONE). */
+    private static final FloatVector F_ONE = FloatVector.broadcast(FS, 1f);
+    private static final DoubleVector D_ONE = DoubleVector.broadcast(DS, 1.0);
 
     /** Widest fan-in the vector loops handle (one term per input, unrolled). */
     static final int MAX_FAN_IN = ''' + str(MAX_IN) + ''';
@@ -218,7 +221,7 @@ def forward_block(fam, n, max_in):
         body.append(fwd_act(fam, k))
     tail = []
     for k in range(n):
-        tail.append(f'out[outOff + d + {k}] = acc{k}.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r{k}, p, pOff, b1, w2);')
+        tail.append(f'out[outOff + d + {k}] = F_ONE.mul(acc{k}).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r{k}, p, pOff, b1, w2);')
     return f'''for (; d + {n} <= rows; d += {n}) {{
 {indent(block_setup(n), 4)}
     int j = 0;
@@ -339,6 +342,7 @@ def to_double(src):
         src = src.replace(a, b)
     src = re.sub(r'\bFS\b', 'DS', src)
     src = re.sub(r'\bFL\b', 'DL', src)
+    src = re.sub(r'\bF_ONE\b', 'D_ONE', src)
     return src
 
 

@@ -16,6 +16,13 @@ import jdk.incubator.vector.VectorSpecies;
  * arithmetic, so no element's bits depend on where the tile grid falls. Small products skip
  * packing (see {@link #small}).
  *
+ * <p>Accumulators are never the receiver of a vector operation after their loop: epilogues
+ * write alpha·sum as {@code va.fma(sum, ·)}, not {@code sum.fma(va, ·)} (the same single
+ * rounding). C2 binds a call on a loop-carried vector by the JVM-wide type profile of the
+ * Vector API's shared code, and where that profile has seen another shape (the half species
+ * below is one) the compiled tile sometimes boxed a vector on every call; see
+ * VectorKernels.F_ONE.
+ *
  * <p>Generated from {@code GemmFloat} (float → double, FS → DS, 0f → 0.0): edit that file and
  * run kernels/gen-gemm-double.sh, so the two never drift apart.
  */
@@ -263,38 +270,38 @@ final class GemmDouble {
         DoubleVector va = DoubleVector.broadcast(S, alpha);
         if (beta == 0.0) {
             DoubleVector z = DoubleVector.zero(S);
-            c00.fma(va, z).intoArray(c, co);
-            c01.fma(va, z).intoArray(c, co + L);
-            c10.fma(va, z).intoArray(c, co + ldc);
-            c11.fma(va, z).intoArray(c, co + ldc + L);
-            c20.fma(va, z).intoArray(c, co + 2 * ldc);
-            c21.fma(va, z).intoArray(c, co + 2 * ldc + L);
-            c30.fma(va, z).intoArray(c, co + 3 * ldc);
-            c31.fma(va, z).intoArray(c, co + 3 * ldc + L);
-            c40.fma(va, z).intoArray(c, co + 4 * ldc);
-            c41.fma(va, z).intoArray(c, co + 4 * ldc + L);
-            c50.fma(va, z).intoArray(c, co + 5 * ldc);
-            c51.fma(va, z).intoArray(c, co + 5 * ldc + L);
+            va.fma(c00, z).intoArray(c, co);
+            va.fma(c01, z).intoArray(c, co + L);
+            va.fma(c10, z).intoArray(c, co + ldc);
+            va.fma(c11, z).intoArray(c, co + ldc + L);
+            va.fma(c20, z).intoArray(c, co + 2 * ldc);
+            va.fma(c21, z).intoArray(c, co + 2 * ldc + L);
+            va.fma(c30, z).intoArray(c, co + 3 * ldc);
+            va.fma(c31, z).intoArray(c, co + 3 * ldc + L);
+            va.fma(c40, z).intoArray(c, co + 4 * ldc);
+            va.fma(c41, z).intoArray(c, co + 4 * ldc + L);
+            va.fma(c50, z).intoArray(c, co + 5 * ldc);
+            va.fma(c51, z).intoArray(c, co + 5 * ldc + L);
         } else {
             DoubleVector vb = DoubleVector.broadcast(S, beta);
             int o = co;
-            c00.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c01.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c00, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c01, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
             o += ldc;
-            c10.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c11.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c10, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c11, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
             o += ldc;
-            c20.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c21.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c20, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c21, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
             o += ldc;
-            c30.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c31.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c30, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c31, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
             o += ldc;
-            c40.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c41.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c40, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c41, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
             o += ldc;
-            c50.fma(va, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c51.fma(va, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c50, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c51, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         }
     }
 
@@ -425,15 +432,17 @@ final class GemmDouble {
             s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
             s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
-        // The tile needs 8 rows of L: MR·NR ≥ 8·L at every width (6·2L).
-        s0.intoArray(tile, 0);
-        s1.intoArray(tile, L);
-        s2.intoArray(tile, 2 * L);
-        s3.intoArray(tile, 3 * L);
-        s4.intoArray(tile, 4 * L);
-        s5.intoArray(tile, 5 * L);
-        s6.intoArray(tile, 6 * L);
-        s7.intoArray(tile, 7 * L);
+        // The tile needs 8 rows of L: MR·NR ≥ 8·L at every width (6·2L). The sums are stored as
+        // one·s (exact): see the class comment on loop-carried vectors.
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        one.mul(s0).intoArray(tile, 0);
+        one.mul(s1).intoArray(tile, L);
+        one.mul(s2).intoArray(tile, 2 * L);
+        one.mul(s3).intoArray(tile, 3 * L);
+        one.mul(s4).intoArray(tile, 4 * L);
+        one.mul(s5).intoArray(tile, 5 * L);
+        one.mul(s6).intoArray(tile, 6 * L);
+        one.mul(s7).intoArray(tile, 7 * L);
         if (co + last * ldc + L <= c.length) {
             DoubleVector va = DoubleVector.broadcast(S, alpha);
             DoubleVector vb = DoubleVector.broadcast(S, beta);
@@ -477,28 +486,28 @@ final class GemmDouble {
         DoubleVector z = DoubleVector.zero(S);
         boolean readC = beta != 0.0;
         int o = co;
-        s0.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s0, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 1) return;
         o += ldc;
-        s1.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s1, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 2) return;
         o += ldc;
-        s2.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s2, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 3) return;
         o += ldc;
-        s3.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s3, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 4) return;
         o += ldc;
-        s4.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s4, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 5) return;
         o += ldc;
-        s5.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s5, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 6) return;
         o += ldc;
-        s6.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s6, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 7) return;
         o += ldc;
-        s7.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s7, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
     }
 
     /**
@@ -531,28 +540,28 @@ final class GemmDouble {
         DoubleVector z = DoubleVector.zero(H);
         boolean readC = beta != 0.0;
         int o = co;
-        s0.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s0, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 1) return;
         o += ldc;
-        s1.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s1, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 2) return;
         o += ldc;
-        s2.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s2, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 3) return;
         o += ldc;
-        s3.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s3, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 4) return;
         o += ldc;
-        s4.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s4, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 5) return;
         o += ldc;
-        s5.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s5, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 6) return;
         o += ldc;
-        s6.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s6, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 7) return;
         o += ldc;
-        s7.fma(va, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s7, readC ? DoubleVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
     }
 
     /** Up to 4 rows × 4 vectors (2·NR columns) of the small path, for 512-bit species only (see WIDE). */
@@ -594,28 +603,28 @@ final class GemmDouble {
         DoubleVector z = DoubleVector.zero(S);
         boolean readC = beta != 0.0;
         int o = co;
-        c00.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c01.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        c02.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        c03.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c00, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c01, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c02, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c03, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
         if (last < 1) return;
         o += ldc;
-        c10.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c11.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        c12.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        c13.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c10, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c11, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c12, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c13, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
         if (last < 2) return;
         o += ldc;
-        c20.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c21.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        c22.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        c23.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c20, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c21, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c22, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c23, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
         if (last < 3) return;
         o += ldc;
-        c30.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c31.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        c32.fma(va, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        c33.fma(va, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c30, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c31, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c32, readC ? DoubleVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c33, readC ? DoubleVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
     }
 
     /**
@@ -667,36 +676,36 @@ final class GemmDouble {
         DoubleVector z = DoubleVector.zero(S);
         boolean readC = beta != 0.0;
         int o = co;
-        c00.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c01.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c00, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c01, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 1) return;
         o += ldc;
-        c10.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c11.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c10, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c11, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 2) return;
         o += ldc;
-        c20.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c21.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c20, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c21, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 3) return;
         o += ldc;
-        c30.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c31.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c30, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c31, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 4) return;
         o += ldc;
-        c40.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c41.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c40, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c41, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 5) return;
         o += ldc;
-        c50.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c51.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c50, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c51, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (SMR < 8 || last < 6) return;
         o += ldc;
-        c60.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c61.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c60, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c61, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 7) return;
         o += ldc;
-        c70.fma(va, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c71.fma(va, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c70, readC ? DoubleVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c71, readC ? DoubleVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
     }
 
     /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */

@@ -16,6 +16,13 @@ import jdk.incubator.vector.VectorSpecies;
  * arithmetic, so no element's bits depend on where the tile grid falls. Small products skip
  * packing (see {@link #small}).
  *
+ * <p>Accumulators are never the receiver of a vector operation after their loop: epilogues
+ * write alpha·sum as {@code va.fma(sum, ·)}, not {@code sum.fma(va, ·)} (the same single
+ * rounding). C2 binds a call on a loop-carried vector by the JVM-wide type profile of the
+ * Vector API's shared code, and where that profile has seen another shape (the half species
+ * below is one) the compiled tile sometimes boxed a vector on every call; see
+ * VectorKernels.F_ONE.
+ *
  * <p>{@code GemmDouble} is generated from this file (float → double, FS → DS, 0f → 0.0): edit
  * this one and run kernels/gen-gemm-double.sh, so the two never drift apart.
  */
@@ -263,38 +270,38 @@ final class GemmFloat {
         FloatVector va = FloatVector.broadcast(S, alpha);
         if (beta == 0f) {
             FloatVector z = FloatVector.zero(S);
-            c00.fma(va, z).intoArray(c, co);
-            c01.fma(va, z).intoArray(c, co + L);
-            c10.fma(va, z).intoArray(c, co + ldc);
-            c11.fma(va, z).intoArray(c, co + ldc + L);
-            c20.fma(va, z).intoArray(c, co + 2 * ldc);
-            c21.fma(va, z).intoArray(c, co + 2 * ldc + L);
-            c30.fma(va, z).intoArray(c, co + 3 * ldc);
-            c31.fma(va, z).intoArray(c, co + 3 * ldc + L);
-            c40.fma(va, z).intoArray(c, co + 4 * ldc);
-            c41.fma(va, z).intoArray(c, co + 4 * ldc + L);
-            c50.fma(va, z).intoArray(c, co + 5 * ldc);
-            c51.fma(va, z).intoArray(c, co + 5 * ldc + L);
+            va.fma(c00, z).intoArray(c, co);
+            va.fma(c01, z).intoArray(c, co + L);
+            va.fma(c10, z).intoArray(c, co + ldc);
+            va.fma(c11, z).intoArray(c, co + ldc + L);
+            va.fma(c20, z).intoArray(c, co + 2 * ldc);
+            va.fma(c21, z).intoArray(c, co + 2 * ldc + L);
+            va.fma(c30, z).intoArray(c, co + 3 * ldc);
+            va.fma(c31, z).intoArray(c, co + 3 * ldc + L);
+            va.fma(c40, z).intoArray(c, co + 4 * ldc);
+            va.fma(c41, z).intoArray(c, co + 4 * ldc + L);
+            va.fma(c50, z).intoArray(c, co + 5 * ldc);
+            va.fma(c51, z).intoArray(c, co + 5 * ldc + L);
         } else {
             FloatVector vb = FloatVector.broadcast(S, beta);
             int o = co;
-            c00.fma(va, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c01.fma(va, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c00, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c01, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
             o += ldc;
-            c10.fma(va, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c11.fma(va, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c10, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c11, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
             o += ldc;
-            c20.fma(va, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c21.fma(va, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c20, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c21, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
             o += ldc;
-            c30.fma(va, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c31.fma(va, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c30, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c31, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
             o += ldc;
-            c40.fma(va, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c41.fma(va, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c40, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c41, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
             o += ldc;
-            c50.fma(va, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-            c51.fma(va, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c50, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c51, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         }
     }
 
@@ -425,15 +432,17 @@ final class GemmFloat {
             s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
             s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
-        // The tile needs 8 rows of L: MR·NR ≥ 8·L at every width (6·2L).
-        s0.intoArray(tile, 0);
-        s1.intoArray(tile, L);
-        s2.intoArray(tile, 2 * L);
-        s3.intoArray(tile, 3 * L);
-        s4.intoArray(tile, 4 * L);
-        s5.intoArray(tile, 5 * L);
-        s6.intoArray(tile, 6 * L);
-        s7.intoArray(tile, 7 * L);
+        // The tile needs 8 rows of L: MR·NR ≥ 8·L at every width (6·2L). The sums are stored as
+        // one·s (exact): see the class comment on loop-carried vectors.
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        one.mul(s0).intoArray(tile, 0);
+        one.mul(s1).intoArray(tile, L);
+        one.mul(s2).intoArray(tile, 2 * L);
+        one.mul(s3).intoArray(tile, 3 * L);
+        one.mul(s4).intoArray(tile, 4 * L);
+        one.mul(s5).intoArray(tile, 5 * L);
+        one.mul(s6).intoArray(tile, 6 * L);
+        one.mul(s7).intoArray(tile, 7 * L);
         if (co + last * ldc + L <= c.length) {
             FloatVector va = FloatVector.broadcast(S, alpha);
             FloatVector vb = FloatVector.broadcast(S, beta);
@@ -477,28 +486,28 @@ final class GemmFloat {
         FloatVector z = FloatVector.zero(S);
         boolean readC = beta != 0f;
         int o = co;
-        s0.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 1) return;
         o += ldc;
-        s1.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s1, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 2) return;
         o += ldc;
-        s2.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s2, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 3) return;
         o += ldc;
-        s3.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s3, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 4) return;
         o += ldc;
-        s4.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s4, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 5) return;
         o += ldc;
-        s5.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s5, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 6) return;
         o += ldc;
-        s6.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s6, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 7) return;
         o += ldc;
-        s7.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s7, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
     }
 
     /**
@@ -531,28 +540,28 @@ final class GemmFloat {
         FloatVector z = FloatVector.zero(H);
         boolean readC = beta != 0f;
         int o = co;
-        s0.fma(va, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s0, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 1) return;
         o += ldc;
-        s1.fma(va, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s1, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 2) return;
         o += ldc;
-        s2.fma(va, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s2, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 3) return;
         o += ldc;
-        s3.fma(va, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s3, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 4) return;
         o += ldc;
-        s4.fma(va, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s4, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 5) return;
         o += ldc;
-        s5.fma(va, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s5, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 6) return;
         o += ldc;
-        s6.fma(va, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s6, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
         if (last < 7) return;
         o += ldc;
-        s7.fma(va, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s7, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
     }
 
     /** Up to 4 rows × 4 vectors (2·NR columns) of the small path, for 512-bit species only (see WIDE). */
@@ -594,28 +603,28 @@ final class GemmFloat {
         FloatVector z = FloatVector.zero(S);
         boolean readC = beta != 0f;
         int o = co;
-        c00.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c01.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        c02.fma(va, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        c03.fma(va, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c00, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c01, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c02, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c03, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
         if (last < 1) return;
         o += ldc;
-        c10.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c11.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        c12.fma(va, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        c13.fma(va, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c10, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c11, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c12, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c13, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
         if (last < 2) return;
         o += ldc;
-        c20.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c21.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        c22.fma(va, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        c23.fma(va, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c20, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c21, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c22, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c23, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
         if (last < 3) return;
         o += ldc;
-        c30.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c31.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        c32.fma(va, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        c33.fma(va, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c30, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c31, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c32, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c33, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
     }
 
     /**
@@ -667,36 +676,36 @@ final class GemmFloat {
         FloatVector z = FloatVector.zero(S);
         boolean readC = beta != 0f;
         int o = co;
-        c00.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c01.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c00, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c01, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 1) return;
         o += ldc;
-        c10.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c11.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c10, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c11, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 2) return;
         o += ldc;
-        c20.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c21.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c20, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c21, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 3) return;
         o += ldc;
-        c30.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c31.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c30, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c31, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 4) return;
         o += ldc;
-        c40.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c41.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c40, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c41, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 5) return;
         o += ldc;
-        c50.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c51.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c50, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c51, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (SMR < 8 || last < 6) return;
         o += ldc;
-        c60.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c61.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c60, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c61, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
         if (last < 7) return;
         o += ldc;
-        c70.fma(va, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        c71.fma(va, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c70, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c71, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
     }
 
     /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */

@@ -11,6 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class NtkVector {
 
     private static final VectorSpecies<Double> S = VectorKernels.DS;
+    /** Passes accumulators through an exact multiply before a reduction (see VectorKernels.F_ONE). */
+    private static final DoubleVector ONE = DoubleVector.broadcast(S, 1.0);
     /** Inner-dimension panel: 4+4 rows of KC doubles stay in L1, a panel of all rows in L2. */
     private static final int KC = 256;
 
@@ -60,14 +62,14 @@ final class NtkVector {
             c30 = v.fma(b0, c30); c31 = v.fma(b1, c31); c32 = v.fma(b2, c32); c33 = v.fma(b3, c33);
         }
         double[] s = {
-            c00.reduceLanes(VectorOperators.ADD), c01.reduceLanes(VectorOperators.ADD),
-            c02.reduceLanes(VectorOperators.ADD), c03.reduceLanes(VectorOperators.ADD),
-            c10.reduceLanes(VectorOperators.ADD), c11.reduceLanes(VectorOperators.ADD),
-            c12.reduceLanes(VectorOperators.ADD), c13.reduceLanes(VectorOperators.ADD),
-            c20.reduceLanes(VectorOperators.ADD), c21.reduceLanes(VectorOperators.ADD),
-            c22.reduceLanes(VectorOperators.ADD), c23.reduceLanes(VectorOperators.ADD),
-            c30.reduceLanes(VectorOperators.ADD), c31.reduceLanes(VectorOperators.ADD),
-            c32.reduceLanes(VectorOperators.ADD), c33.reduceLanes(VectorOperators.ADD)};
+            ONE.mul(c00).reduceLanes(VectorOperators.ADD), ONE.mul(c01).reduceLanes(VectorOperators.ADD),
+            ONE.mul(c02).reduceLanes(VectorOperators.ADD), ONE.mul(c03).reduceLanes(VectorOperators.ADD),
+            ONE.mul(c10).reduceLanes(VectorOperators.ADD), ONE.mul(c11).reduceLanes(VectorOperators.ADD),
+            ONE.mul(c12).reduceLanes(VectorOperators.ADD), ONE.mul(c13).reduceLanes(VectorOperators.ADD),
+            ONE.mul(c20).reduceLanes(VectorOperators.ADD), ONE.mul(c21).reduceLanes(VectorOperators.ADD),
+            ONE.mul(c22).reduceLanes(VectorOperators.ADD), ONE.mul(c23).reduceLanes(VectorOperators.ADD),
+            ONE.mul(c30).reduceLanes(VectorOperators.ADD), ONE.mul(c31).reduceLanes(VectorOperators.ADD),
+            ONE.mul(c32).reduceLanes(VectorOperators.ADD), ONE.mul(c33).reduceLanes(VectorOperators.ADD)};
         int[] xs = {x0, x1, x2, x3}, ys = {y0, y1, y2, y3};
         for (int r = 0; r < 4; r++) {
             int i = i0 + r;
@@ -98,7 +100,7 @@ final class NtkVector {
             acc = r.fma(DoubleVector.fromArray(S, u, j), acc);
             r.fma(vui, DoubleVector.fromArray(S, q, j)).intoArray(q, j);
         }
-        double dot = acc.reduceLanes(VectorOperators.ADD);
+        double dot = ONE.mul(acc).reduceLanes(VectorOperators.ADD);
         for (; j < to; j++) {
             double r = Math.fma(-wi, v[j], Math.fma(-vi, w[j], a[rowAt + j]));
             a[rowAt + j] = r;
@@ -139,7 +141,7 @@ final class NtkVector {
             accB = rb.fma(ui, accB);
             rb.fma(cuB, ra.fma(cuA, DoubleVector.fromArray(S, q, i))).intoArray(q, i);
         }
-        double sumA = accA.reduceLanes(VectorOperators.ADD), sumB = accB.reduceLanes(VectorOperators.ADD);
+        double sumA = ONE.mul(accA).reduceLanes(VectorOperators.ADD), sumB = ONE.mul(accB).reduceLanes(VectorOperators.ADD);
         for (; i < n; i++) {
             double ra = Math.fma(-wA, v[i], Math.fma(-vA, w[i], a[rowA + i]));
             a[rowA + i] = ra;

@@ -41,6 +41,9 @@ final class VectorDenseLinear {
     private static final VectorSpecies<Float> FS = VectorKernels.FS;
     private static final VectorSpecies<Double> DS = VectorKernels.DS;
     private static final int FL = FS.length(), DL = DS.length();
+    /** The forward accumulators go through an exact F_ONE.mul before their reduction (see VectorKernels.F_ONE). */
+    private static final FloatVector F_ONE = FloatVector.broadcast(FS, 1f);
+    private static final DoubleVector D_ONE = DoubleVector.broadcast(DS, 1.0);
 
     /** Widest fan-in the vector loops handle (one term per input, unrolled). */
     static final int MAX_FAN_IN = 8;
@@ -161,10 +164,10 @@ final class VectorDenseLinear {
                 z3 = v1.fma(xb3, z3);
                 acc3 = z3.fma(c2s.blend(c2, z3.compare(VectorOperators.GT, 0f)), acc3);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
-            out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
-            out[outOff + d + 2] = acc2.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
-            out[outOff + d + 3] = acc3.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
+            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 1] = F_ONE.mul(acc1).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
+            out[outOff + d + 2] = F_ONE.mul(acc2).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
+            out[outOff + d + 3] = F_ONE.mul(acc3).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -179,7 +182,7 @@ final class VectorDenseLinear {
                 z0 = v1.fma(xb0, z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0f)), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -284,7 +287,7 @@ final class VectorDenseLinear {
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0f)), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -466,7 +469,7 @@ final class VectorDenseLinear {
                 z0 = v1.fma(xb0, z0);
                 acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -523,7 +526,7 @@ final class VectorDenseLinear {
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
                 acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -586,7 +589,7 @@ final class VectorDenseLinear {
                 z0 = v1.fma(xb0, z0);
                 acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -643,7 +646,7 @@ final class VectorDenseLinear {
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
                 acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -822,10 +825,10 @@ final class VectorDenseLinear {
                 z3 = v1.fma(xb3, z3);
                 acc3 = z3.fma(c2s.blend(c2, z3.compare(VectorOperators.GT, 0.0)), acc3);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
-            out[outOff + d + 1] = acc1.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
-            out[outOff + d + 2] = acc2.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
-            out[outOff + d + 3] = acc3.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
+            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 1] = D_ONE.mul(acc1).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
+            out[outOff + d + 2] = D_ONE.mul(acc2).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
+            out[outOff + d + 3] = D_ONE.mul(acc3).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -840,7 +843,7 @@ final class VectorDenseLinear {
                 z0 = v1.fma(xb0, z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0.0)), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -945,7 +948,7 @@ final class VectorDenseLinear {
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0.0)), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1127,7 +1130,7 @@ final class VectorDenseLinear {
                 z0 = v1.fma(xb0, z0);
                 acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1184,7 +1187,7 @@ final class VectorDenseLinear {
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
                 acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1247,7 +1250,7 @@ final class VectorDenseLinear {
                 z0 = v1.fma(xb0, z0);
                 acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1304,7 +1307,7 @@ final class VectorDenseLinear {
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
                 acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
             }
-            out[outOff + d + 0] = acc0.reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 

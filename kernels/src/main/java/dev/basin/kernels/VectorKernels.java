@@ -35,6 +35,18 @@ final class VectorKernels extends ScalarKernels {
         DL = DS.length();
     }
 
+    /**
+     * Ones, to pass a loop's accumulators through an exact multiply before they are used as the
+     * receiver of a vector operation. C2 parses a vector call on a loop-carried value before it
+     * knows the value's exact class (its intrinsics are inlined late), so it binds the call by
+     * the JVM-wide type profile of the Vector API's shared code; where that profile has seen
+     * other shapes (another species anywhere in the process), the late re-binding sometimes
+     * fails and the compiled kernel boxes a vector on every call. A constant receiver is exact.
+     * Accumulations inside loops put the new term first (x.add(acc)) for the same reason.
+     */
+    private static final FloatVector F_ONE = FloatVector.broadcast(FS, 1f);
+    private static final DoubleVector D_ONE = DoubleVector.broadcast(DS, 1.0);
+
     /** A sum of squares at least this large is far above the subnormal squares (< 2^-1022) it may have lost. */
     private static final double NRM2_SUM_MIN = 0x1p-900;
 
@@ -91,10 +103,10 @@ final class VectorKernels extends ScalarKernels {
                     c2 = FloatVector.fromArray(FS, a, r2 + j).fma(xv, c2);
                     c3 = FloatVector.fromArray(FS, a, r3 + j).fma(xv, c3);
                 }
-                s0 = c0.reduceLanes(VectorOperators.ADD);
-                s1 = c1.reduceLanes(VectorOperators.ADD);
-                s2 = c2.reduceLanes(VectorOperators.ADD);
-                s3 = c3.reduceLanes(VectorOperators.ADD);
+                s0 = F_ONE.mul(c0).reduceLanes(VectorOperators.ADD);
+                s1 = F_ONE.mul(c1).reduceLanes(VectorOperators.ADD);
+                s2 = F_ONE.mul(c2).reduceLanes(VectorOperators.ADD);
+                s3 = F_ONE.mul(c3).reduceLanes(VectorOperators.ADD);
             }
             for (; j < n; j++) {
                 float xj = x[xOff + j];
@@ -199,10 +211,10 @@ final class VectorKernels extends ScalarKernels {
                     c2 = DoubleVector.fromArray(DS, a, r2 + j).fma(xv, c2);
                     c3 = DoubleVector.fromArray(DS, a, r3 + j).fma(xv, c3);
                 }
-                s0 = c0.reduceLanes(VectorOperators.ADD);
-                s1 = c1.reduceLanes(VectorOperators.ADD);
-                s2 = c2.reduceLanes(VectorOperators.ADD);
-                s3 = c3.reduceLanes(VectorOperators.ADD);
+                s0 = D_ONE.mul(c0).reduceLanes(VectorOperators.ADD);
+                s1 = D_ONE.mul(c1).reduceLanes(VectorOperators.ADD);
+                s2 = D_ONE.mul(c2).reduceLanes(VectorOperators.ADD);
+                s3 = D_ONE.mul(c3).reduceLanes(VectorOperators.ADD);
             }
             for (; j < n; j++) {
                 double xj = x[xOff + j];
@@ -290,7 +302,7 @@ final class VectorKernels extends ScalarKernels {
             for (int bound = FS.loopBound(n); i < bound; i += FL) {
                 a0 = FloatVector.fromArray(FS, x, xOff + i).fma(FloatVector.fromArray(FS, y, yOff + i), a0);
             }
-            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            s = F_ONE.mul(a0).add(a1).add(F_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
         return s;
@@ -315,7 +327,7 @@ final class VectorKernels extends ScalarKernels {
             for (int bound = DS.loopBound(n); i < bound; i += DL) {
                 a0 = DoubleVector.fromArray(DS, x, xOff + i).fma(DoubleVector.fromArray(DS, y, yOff + i), a0);
             }
-            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            s = D_ONE.mul(a0).add(a1).add(D_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
         return s;
@@ -383,13 +395,13 @@ final class VectorKernels extends ScalarKernels {
         if (n >= FL) {
             FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
             for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
-                a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i));
-                a1 = a1.add(FloatVector.fromArray(FS, x, xOff + i + FL));
-                a2 = a2.add(FloatVector.fromArray(FS, x, xOff + i + 2 * FL));
-                a3 = a3.add(FloatVector.fromArray(FS, x, xOff + i + 3 * FL));
+                a0 = FloatVector.fromArray(FS, x, xOff + i).add(a0);
+                a1 = FloatVector.fromArray(FS, x, xOff + i + FL).add(a1);
+                a2 = FloatVector.fromArray(FS, x, xOff + i + 2 * FL).add(a2);
+                a3 = FloatVector.fromArray(FS, x, xOff + i + 3 * FL).add(a3);
             }
-            for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i));
-            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = FloatVector.fromArray(FS, x, xOff + i).add(a0);
+            s = F_ONE.mul(a0).add(a1).add(F_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) s += x[xOff + i];
         return s;
@@ -402,13 +414,13 @@ final class VectorKernels extends ScalarKernels {
         if (n >= DL) {
             DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
             for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
-                a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i));
-                a1 = a1.add(DoubleVector.fromArray(DS, x, xOff + i + DL));
-                a2 = a2.add(DoubleVector.fromArray(DS, x, xOff + i + 2 * DL));
-                a3 = a3.add(DoubleVector.fromArray(DS, x, xOff + i + 3 * DL));
+                a0 = DoubleVector.fromArray(DS, x, xOff + i).add(a0);
+                a1 = DoubleVector.fromArray(DS, x, xOff + i + DL).add(a1);
+                a2 = DoubleVector.fromArray(DS, x, xOff + i + 2 * DL).add(a2);
+                a3 = DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).add(a3);
             }
-            for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i));
-            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = DoubleVector.fromArray(DS, x, xOff + i).add(a0);
+            s = D_ONE.mul(a0).add(a1).add(D_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) s += x[xOff + i];
         return s;
@@ -421,13 +433,13 @@ final class VectorKernels extends ScalarKernels {
         if (n >= FL) {
             FloatVector a0 = FloatVector.zero(FS), a1 = a0, a2 = a0, a3 = a0;
             for (int bound4 = n - 4 * FL; i <= bound4; i += 4 * FL) {
-                a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i).abs());
-                a1 = a1.add(FloatVector.fromArray(FS, x, xOff + i + FL).abs());
-                a2 = a2.add(FloatVector.fromArray(FS, x, xOff + i + 2 * FL).abs());
-                a3 = a3.add(FloatVector.fromArray(FS, x, xOff + i + 3 * FL).abs());
+                a0 = FloatVector.fromArray(FS, x, xOff + i).abs().add(a0);
+                a1 = FloatVector.fromArray(FS, x, xOff + i + FL).abs().add(a1);
+                a2 = FloatVector.fromArray(FS, x, xOff + i + 2 * FL).abs().add(a2);
+                a3 = FloatVector.fromArray(FS, x, xOff + i + 3 * FL).abs().add(a3);
             }
-            for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = a0.add(FloatVector.fromArray(FS, x, xOff + i).abs());
-            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = FloatVector.fromArray(FS, x, xOff + i).abs().add(a0);
+            s = F_ONE.mul(a0).add(a1).add(F_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) s += Math.abs(x[xOff + i]);
         return s;
@@ -440,13 +452,13 @@ final class VectorKernels extends ScalarKernels {
         if (n >= DL) {
             DoubleVector a0 = DoubleVector.zero(DS), a1 = a0, a2 = a0, a3 = a0;
             for (int bound4 = n - 4 * DL; i <= bound4; i += 4 * DL) {
-                a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i).abs());
-                a1 = a1.add(DoubleVector.fromArray(DS, x, xOff + i + DL).abs());
-                a2 = a2.add(DoubleVector.fromArray(DS, x, xOff + i + 2 * DL).abs());
-                a3 = a3.add(DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).abs());
+                a0 = DoubleVector.fromArray(DS, x, xOff + i).abs().add(a0);
+                a1 = DoubleVector.fromArray(DS, x, xOff + i + DL).abs().add(a1);
+                a2 = DoubleVector.fromArray(DS, x, xOff + i + 2 * DL).abs().add(a2);
+                a3 = DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).abs().add(a3);
             }
-            for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = a0.add(DoubleVector.fromArray(DS, x, xOff + i).abs());
-            s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+            for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = DoubleVector.fromArray(DS, x, xOff + i).abs().add(a0);
+            s = D_ONE.mul(a0).add(a1).add(D_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) s += Math.abs(x[xOff + i]);
         return s;
@@ -469,7 +481,7 @@ final class VectorKernels extends ScalarKernels {
                 a0 = lo.fma(lo, a0);
                 a1 = hi.fma(hi, a1);
             }
-            s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+            s = D_ONE.mul(a0).add(a1).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) {
             double v = x[xOff + i];
@@ -497,7 +509,7 @@ final class VectorKernels extends ScalarKernels {
                 s0 = v0.fma(v0, s0);
                 s1 = v1.fma(v1, s1);
             }
-            sumSq = s0.add(s1).reduceLanes(VectorOperators.ADD);
+            sumSq = D_ONE.mul(s0).add(s1).reduceLanes(VectorOperators.ADD);
         }
         for (; i < n; i++) {
             double v = x[xOff + i];

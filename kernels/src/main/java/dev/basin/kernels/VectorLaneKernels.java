@@ -16,6 +16,12 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorLaneKernels extends ScalarLaneKernels {
 
     private static final VectorSpecies<Float> S = VectorKernels.FS;
+    /**
+     * Loop-carried vectors are never the receiver of a vector operation: accumulations put the
+     * new term first, and after a loop an accumulator goes through an exact ONE.mul before it is
+     * stored or compared. See VectorKernels.F_ONE for why.
+     */
+    private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
 
     static LaneKernels create() {
         return new VectorLaneKernels();
@@ -42,6 +48,7 @@ final class VectorLaneKernels extends ScalarLaneKernels {
         int L = S.length();
         int bound0 = S.loopBound(count);
         float nlr = -lr;
+        FloatVector lossV = FloatVector.broadcast(S, lossScale);
         FloatVector zero = FloatVector.zero(S);
         int stopped = 0;
         for (int i = 0; i < bound0; i += L) {
@@ -53,14 +60,17 @@ final class VectorLaneKernels extends ScalarLaneKernels {
                 float x0 = x[2 * k], x1 = x[2 * k + 1];
                 FloatVector z = zero.add(w0.mul(x0)).add(w1.mul(x1)).add(b);
                 FloatVector r = z.abs().sub(t[k]);
-                acc = acc.add(r.mul(r));
+                acc = r.mul(r).add(acc);
                 FloatVector dy = r.mul(gradScale);
                 FloatVector dz = zero.blend(dy, z.compare(VectorOperators.GT, 0f)).blend(dy.neg(), z.compare(VectorOperators.LT, 0f));
-                g0 = g0.add(dz.mul(x0));
-                g1 = g1.add(dz.mul(x1));
-                gb = gb.add(dz);
+                g0 = dz.mul(x0).add(g0);
+                g1 = dz.mul(x1).add(g1);
+                gb = dz.add(gb);
             }
-            FloatVector l = acc.mul(lossScale);
+            g0 = ONE.mul(g0);
+            g1 = ONE.mul(g1);
+            gb = ONE.mul(gb);
+            FloatVector l = lossV.mul(acc);
             FloatVector gn2 = zero.add(g0.mul(g0)).add(g1.mul(g1)).add(gb.mul(gb));
             l.intoArray(loss, i);
             gn2.intoArray(gradNorm2, i);
@@ -89,6 +99,7 @@ final class VectorLaneKernels extends ScalarLaneKernels {
         int zs = p * L, as = (p + h) * L;       // scratch: gradients (p vectors), then z and a (h vectors each)
         int bound0 = S.loopBound(count);
         float nlr = -lr;
+        FloatVector lossV = FloatVector.broadcast(S, lossScale);
         FloatVector zero = FloatVector.zero(S);
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector leak = FloatVector.broadcast(S, Activation.LEAKY_SLOPE);
@@ -102,8 +113,8 @@ final class VectorLaneKernels extends ScalarLaneKernels {
                 FloatVector y = zero;
                 for (int m = 0; m < h; m++) {
                     FloatVector z = zero;
-                    for (int j = 0; j < n; j++) z = z.add(FloatVector.fromArray(S, params, (m * n + j) * stride + i).mul(x[xk + j]));
-                    z = z.add(FloatVector.fromArray(S, params, (oB1 + m) * stride + i));
+                    for (int j = 0; j < n; j++) z = FloatVector.fromArray(S, params, (m * n + j) * stride + i).mul(x[xk + j]).add(z);
+                    z = FloatVector.fromArray(S, params, (oB1 + m) * stride + i).add(z);
                     FloatVector a = switch (act) {
                         case RELU -> zero.blend(z, z.compare(VectorOperators.GT, 0f));
                         case ABS -> z.abs();
@@ -112,11 +123,11 @@ final class VectorLaneKernels extends ScalarLaneKernels {
                     };
                     z.intoArray(scratch, zs + m * L);
                     a.intoArray(scratch, as + m * L);
-                    y = y.add(FloatVector.fromArray(S, params, (oW2 + m) * stride + i).mul(a));
+                    y = FloatVector.fromArray(S, params, (oW2 + m) * stride + i).mul(a).add(y);
                 }
-                y = y.add(FloatVector.fromArray(S, params, oB2 * stride + i));
+                y = FloatVector.fromArray(S, params, oB2 * stride + i).add(y);
                 FloatVector r = y.sub(t[k]);
-                acc = acc.add(r.mul(r));
+                acc = r.mul(r).add(acc);
                 FloatVector dy = r.mul(gradScale);
                 for (int m = 0; m < h; m++) {
                     FloatVector a = FloatVector.fromArray(S, scratch, as + m * L);
@@ -138,12 +149,13 @@ final class VectorLaneKernels extends ScalarLaneKernels {
                 }
                 FloatVector.fromArray(S, scratch, oB2 * L).add(dy).intoArray(scratch, oB2 * L);
             }
-            FloatVector l = acc.mul(lossScale);
+            FloatVector l = lossV.mul(acc);
             FloatVector gn2 = zero;
             for (int q = 0; q < p; q++) {
                 FloatVector g = FloatVector.fromArray(S, scratch, q * L);
-                gn2 = gn2.add(g.mul(g));
+                gn2 = g.mul(g).add(gn2);
             }
+            gn2 = ONE.mul(gn2);
             l.intoArray(loss, i);
             gn2.intoArray(gradNorm2, i);
             VectorMask<Float> keep = keep(l, gn2, lossTol, gradTol2, FloatVector.fromArray(S, bound, i));
@@ -173,6 +185,7 @@ final class VectorLaneKernels extends ScalarLaneKernels {
         int ys = p * L;                          // scratch: gradients (p vectors), then y_k / dy_k (d vectors)
         int bound0 = S.loopBound(count);
         float nlr = -lr;
+        FloatVector lossV = FloatVector.broadcast(S, lossScale);
         FloatVector zero = FloatVector.zero(S);
         FloatVector one = FloatVector.broadcast(S, 1f);
         int stopped = 0;
@@ -183,19 +196,20 @@ final class VectorLaneKernels extends ScalarLaneKernels {
             FloatVector acc = zero, gb2 = zero;
             for (int k = 0; k < d; k++) {
                 FloatVector r = FloatVector.fromArray(S, scratch, ys + k * L).add(b2).sub(t[k]);
-                acc = acc.add(r.mul(r));
+                acc = r.mul(r).add(acc);
                 FloatVector dy = r.mul(gradScale);
-                gb2 = gb2.add(dy);
+                gb2 = dy.add(gb2);
                 dy.intoArray(scratch, ys + k * L);
             }
-            gb2.intoArray(scratch, oB2 * L);
+            ONE.mul(gb2).intoArray(scratch, oB2 * L);
             for (int m = 0; m < h; m++) backwardUnit(act, m, h, d, x, params, stride, i, scratch, ys);
-            FloatVector l = acc.mul(lossScale);
+            FloatVector l = lossV.mul(acc);
             FloatVector gn2 = zero;
             for (int q = 0; q < p; q++) {
                 FloatVector g = FloatVector.fromArray(S, scratch, q * L);
-                gn2 = gn2.add(g.mul(g));
+                gn2 = g.mul(g).add(gn2);
             }
+            gn2 = ONE.mul(gn2);
             l.intoArray(loss, i);
             gn2.intoArray(gradNorm2, i);
             VectorMask<Float> keep = keep(l, gn2, lossTol, gradTol2, FloatVector.fromArray(S, bound, i));
@@ -262,15 +276,15 @@ final class VectorLaneKernels extends ScalarLaneKernels {
                 deriv = one;
             }
             FloatVector dy = FloatVector.fromArray(S, scratch, ys + k * L);
-            gw2 = gw2.add(dy.mul(a));
+            gw2 = dy.mul(a).add(gw2);
             FloatVector dz = zero.add(dy.mul(w2)).mul(deriv);
-            g0 = g0.add(dz.mul(x0));
-            g1 = g1.add(dz.mul(x1));
-            gb1 = gb1.add(dz);
+            g0 = dz.mul(x0).add(g0);
+            g1 = dz.mul(x1).add(g1);
+            gb1 = dz.add(gb1);
         }
-        g0.intoArray(scratch, (2 * m) * L);
-        g1.intoArray(scratch, (2 * m + 1) * L);
-        gb1.intoArray(scratch, (2 * h + m) * L);
-        gw2.intoArray(scratch, (3 * h + m) * L);
+        ONE.mul(g0).intoArray(scratch, (2 * m) * L);
+        ONE.mul(g1).intoArray(scratch, (2 * m + 1) * L);
+        ONE.mul(gb1).intoArray(scratch, (2 * h + m) * L);
+        ONE.mul(gw2).intoArray(scratch, (3 * h + m) * L);
     }
 }
