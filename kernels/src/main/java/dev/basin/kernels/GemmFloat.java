@@ -68,6 +68,14 @@ final class GemmFloat {
      * the same 16 accumulators as SMR × 2, but a broadcast of A feeds four FMAs instead of two.
      */
     private static final boolean WIDE = SMR == 8;
+    /**
+     * With 32 registers (where WIDE), most rows run in taller tiles of 24 accumulators: 6 rows
+     * × 4 vectors and 12 rows × 2 vectors, which load B once per 6 or 12 broadcasts of A. The
+     * 4- and 8-row tiles take the rows left over (see {@link #tallRows}). On Zen 5, which
+     * issues two 512-bit FMAs a cycle, they ran 1.05–1.3× faster than the short tiles at
+     * n = 32 and 64.
+     */
+    private static final boolean TALL = WIDE;
 
     private GemmFloat() {}
 
@@ -310,8 +318,9 @@ final class GemmFloat {
     /**
      * Without packing, for products where copying the operands costs more than it saves: rows
      * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie. At
-     * 512 bits whole 2·NR-column blocks run in tiles of 4 rows × 4 vectors; whole NR-column
-     * blocks (at other widths all of them) in tiles of SMR rows × 2 vectors. Of the columns
+     * 512 bits whole 2·NR-column blocks run in tiles of 6 rows × 4 vectors (the rows left over
+     * in 4 × 4); whole NR-column blocks in tiles of 12 rows × 2 vectors (the rows left over,
+     * and at other widths all of them, in SMR × 2). Of the columns
      * left (fewer than NR), a whole vector runs in tiles of 8 rows × 1 vector, then exactly L/2
      * columns in tiles of 8 rows × 1 half vector, and anything else in tiles of 8 rows × 1
      * masked vector. All but the masked tiles read and write in place, so most small products
@@ -356,13 +365,25 @@ final class GemmFloat {
         int rs = tA ? 1 : lda, cs = tA ? lda : 1;
         int nWide = WIDE ? n / (2 * NR) * (2 * NR) : 0;
         int nFull = n / NR * NR;
-        for (int i = 0; i < m; i += 4) {
+        int i0 = TALL && nWide > 0 ? tallRows(m, 6, 4) : 0;
+        for (int i = 0; i < i0; i += 6) {
+            for (int j = 0; j < nWide; j += 2 * NR) {
+                tallWideTile(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+            }
+        }
+        for (int i = i0; i < m; i += 4) {
             int rows = Math.min(4, m - i);
             for (int j = 0; j < nWide; j += 2 * NR) {
                 wideTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
-        for (int i = 0; i < m && nWide < nFull; i += SMR) {
+        i0 = TALL && nWide < nFull ? tallRows(m, 12, SMR) : 0;
+        for (int i = 0; i < i0; i += 12) {
+            for (int j = nWide; j < nFull; j += NR) {
+                tallTile(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+            }
+        }
+        for (int i = i0; i < m && nWide < nFull; i += SMR) {
             int rows = Math.min(SMR, m - i);
             for (int j = nWide; j < nFull; j += NR) {
                 smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
@@ -404,6 +425,19 @@ final class GemmFloat {
                         c, cOff + i * ldc + j, ldc, w.tile);
             }
         }
+    }
+
+    /**
+     * How many of m rows run in tall tiles (a multiple of {@code tall}), the rest going to short
+     * tiles that repeat their last row when partial: tall tiles only where that computes fewer
+     * row-equivalents than short tiles throughout, a tall row counted at 0.9 of a short one
+     * (it loads B less often). So m = 32 runs as 12 + 12 + 8 but m = 16 as 8 + 8.
+     */
+    static int tallRows(int m, int tall, int shortRows) {
+        int whole = m / tall * tall;
+        int rest = (m - whole + shortRows - 1) / shortRows * shortRows;
+        int allShort = (m + shortRows - 1) / shortRows * shortRows;
+        return 9 * whole + 10 * rest < 10 * allShort ? whole : 0;
     }
 
     /**
@@ -562,6 +596,177 @@ final class GemmFloat {
         if (last < 7) return;
         o += ldc;
         va.fma(s7, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+    }
+
+    /** 6 full rows × 4 vectors (2·NR columns) of the small path, 24 accumulators: where TALL only. */
+    private static void tallWideTile(int k, float[] a, int ao, int rs, int cs, float[] b, int bo, int ldb,
+                                    float alpha, float beta, float[] c, int co, int ldc) {
+        int a1 = ao + rs, a2 = ao + 2 * rs, a3 = ao + 3 * rs, a4 = ao + 4 * rs, a5 = ao + 5 * rs;
+        FloatVector c0_0 = FloatVector.zero(S), c0_1 = c0_0, c0_2 = c0_0, c0_3 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c1_2 = c0_0, c1_3 = c0_0;
+        FloatVector c2_0 = c0_0, c2_1 = c0_0, c2_2 = c0_0, c2_3 = c0_0, c3_0 = c0_0, c3_1 = c0_0, c3_2 = c0_0, c3_3 = c0_0;
+        FloatVector c4_0 = c0_0, c4_1 = c0_0, c4_2 = c0_0, c4_3 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c5_2 = c0_0, c5_3 = c0_0;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = p * cs;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ao + ap]);
+            c0_0 = x.fma(b0, c0_0);
+            c0_1 = x.fma(b1, c0_1);
+            c0_2 = x.fma(b2, c0_2);
+            c0_3 = x.fma(b3, c0_3);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c1_0 = x.fma(b0, c1_0);
+            c1_1 = x.fma(b1, c1_1);
+            c1_2 = x.fma(b2, c1_2);
+            c1_3 = x.fma(b3, c1_3);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c2_0 = x.fma(b0, c2_0);
+            c2_1 = x.fma(b1, c2_1);
+            c2_2 = x.fma(b2, c2_2);
+            c2_3 = x.fma(b3, c2_3);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c3_0 = x.fma(b0, c3_0);
+            c3_1 = x.fma(b1, c3_1);
+            c3_2 = x.fma(b2, c3_2);
+            c3_3 = x.fma(b3, c3_3);
+            x = FloatVector.broadcast(S, a[a4 + ap]);
+            c4_0 = x.fma(b0, c4_0);
+            c4_1 = x.fma(b1, c4_1);
+            c4_2 = x.fma(b2, c4_2);
+            c4_3 = x.fma(b3, c4_3);
+            x = FloatVector.broadcast(S, a[a5 + ap]);
+            c5_0 = x.fma(b0, c5_0);
+            c5_1 = x.fma(b1, c5_1);
+            c5_2 = x.fma(b2, c5_2);
+            c5_3 = x.fma(b3, c5_3);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        FloatVector z = FloatVector.zero(S);
+        boolean readC = beta != 0f;
+        int o = co;
+        va.fma(c0_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c0_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c0_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c0_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c1_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c1_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c1_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c1_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c2_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c2_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c2_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c2_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c3_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c3_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c3_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c3_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c4_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c4_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c4_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c4_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c5_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c5_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c5_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
+        va.fma(c5_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+    }
+
+    /** 12 full rows × NR columns of the small path, 24 accumulators: where TALL only. */
+    private static void tallTile(int k, float[] a, int ao, int rs, int cs, float[] b, int bo, int ldb,
+                                float alpha, float beta, float[] c, int co, int ldc) {
+        int a1 = ao + rs, a2 = ao + 2 * rs, a3 = ao + 3 * rs, a4 = ao + 4 * rs, a5 = ao + 5 * rs, a6 = ao + 6 * rs;
+        int a7 = ao + 7 * rs, a8 = ao + 8 * rs, a9 = ao + 9 * rs, a10 = ao + 10 * rs, a11 = ao + 11 * rs;
+        FloatVector c0_0 = FloatVector.zero(S), c0_1 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c2_0 = c0_0, c2_1 = c0_0, c3_0 = c0_0, c3_1 = c0_0;
+        FloatVector c4_0 = c0_0, c4_1 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c6_0 = c0_0, c6_1 = c0_0, c7_0 = c0_0, c7_1 = c0_0;
+        FloatVector c8_0 = c0_0, c8_1 = c0_0, c9_0 = c0_0, c9_1 = c0_0, c10_0 = c0_0, c10_1 = c0_0, c11_0 = c0_0, c11_1 = c0_0;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = p * cs;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[ao + ap]);
+            c0_0 = x.fma(b0, c0_0);
+            c0_1 = x.fma(b1, c0_1);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
+            c1_0 = x.fma(b0, c1_0);
+            c1_1 = x.fma(b1, c1_1);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
+            c2_0 = x.fma(b0, c2_0);
+            c2_1 = x.fma(b1, c2_1);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
+            c3_0 = x.fma(b0, c3_0);
+            c3_1 = x.fma(b1, c3_1);
+            x = FloatVector.broadcast(S, a[a4 + ap]);
+            c4_0 = x.fma(b0, c4_0);
+            c4_1 = x.fma(b1, c4_1);
+            x = FloatVector.broadcast(S, a[a5 + ap]);
+            c5_0 = x.fma(b0, c5_0);
+            c5_1 = x.fma(b1, c5_1);
+            x = FloatVector.broadcast(S, a[a6 + ap]);
+            c6_0 = x.fma(b0, c6_0);
+            c6_1 = x.fma(b1, c6_1);
+            x = FloatVector.broadcast(S, a[a7 + ap]);
+            c7_0 = x.fma(b0, c7_0);
+            c7_1 = x.fma(b1, c7_1);
+            x = FloatVector.broadcast(S, a[a8 + ap]);
+            c8_0 = x.fma(b0, c8_0);
+            c8_1 = x.fma(b1, c8_1);
+            x = FloatVector.broadcast(S, a[a9 + ap]);
+            c9_0 = x.fma(b0, c9_0);
+            c9_1 = x.fma(b1, c9_1);
+            x = FloatVector.broadcast(S, a[a10 + ap]);
+            c10_0 = x.fma(b0, c10_0);
+            c10_1 = x.fma(b1, c10_1);
+            x = FloatVector.broadcast(S, a[a11 + ap]);
+            c11_0 = x.fma(b0, c11_0);
+            c11_1 = x.fma(b1, c11_1);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        FloatVector z = FloatVector.zero(S);
+        boolean readC = beta != 0f;
+        int o = co;
+        va.fma(c0_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c0_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c1_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c1_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c2_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c2_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c3_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c3_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c4_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c4_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c5_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c5_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c6_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c6_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c7_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c7_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c8_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c8_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c9_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c9_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c10_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c10_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c11_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(c11_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
     }
 
     /** Up to 4 rows × 4 vectors (2·NR columns) of the small path, for 512-bit species only (see WIDE). */

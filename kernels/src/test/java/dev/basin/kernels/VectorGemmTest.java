@@ -213,7 +213,7 @@ class VectorGemmTest {
     @Example
     void everySmallColumnAndRowTail() {
         double[] alphas = {1.0, 0.75, -1.0}, betas = {0.0, 1.0, -0.5};
-        int[] ms = {1, 2, 3, 4, 5, 7, 8, 9, 13, 16};
+        int[] ms = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 20, 24, 32};
         int[] ks = {1, 3, 8, 17};
         int maxN = 3 * Math.max(GemmFloat.NR, GemmDouble.NR);
         int t = 0;
@@ -228,6 +228,18 @@ class VectorGemmTest {
                 }
             }
         }
+    }
+
+    /** Where the small path's tall tiles take over: only where they compute fewer rows than short tiles. */
+    @Example
+    void tallTilesCoverRowsOnlyWhereTheySave() {
+        assertEquals(24, GemmFloat.tallRows(32, 12, 8)); // 12 + 12 + 8
+        assertEquals(0, GemmFloat.tallRows(16, 12, 8)); // 8 + 8, not 12 + a short tile of 4 repeated to 8
+        assertEquals(60, GemmFloat.tallRows(64, 6, 4)); // ten 6-row tiles and one of 4
+        assertEquals(6, GemmFloat.tallRows(6, 6, 4));
+        assertEquals(0, GemmFloat.tallRows(5, 6, 4));
+        assertEquals(0, GemmFloat.tallRows(4, 6, 4));
+        assertEquals(36, GemmFloat.tallRows(40, 12, 8) + GemmFloat.tallRows(36, 12, 8)); // 40 → 8s; 36 → 12s
     }
 
     /** Several MC blocks at every width, partial tiles both ways, offsets, all transposes. */
