@@ -480,10 +480,15 @@ final class GemmFloat {
         if (co + last * ldc + L <= c.length) {
             FloatVector va = FloatVector.broadcast(S, alpha);
             FloatVector vb = FloatVector.broadcast(S, beta);
-            boolean readC = beta != 0f;
-            for (int r = 0, o = co; r < rows; r++, o += ldc) {
-                FloatVector old = readC ? FloatVector.fromArray(S, c, o, mask).mul(vb) : FloatVector.zero(S);
-                FloatVector.fromArray(S, tile, r * L).fma(va, old).intoArray(c, o, mask);
+            if (beta == 0f) {
+                FloatVector z = FloatVector.zero(S);
+                for (int r = 0, o = co; r < rows; r++, o += ldc) {
+                    FloatVector.fromArray(S, tile, r * L).fma(va, z).intoArray(c, o, mask);
+                }
+            } else {
+                for (int r = 0, o = co; r < rows; r++, o += ldc) {
+                    FloatVector.fromArray(S, tile, r * L).fma(va, FloatVector.fromArray(S, c, o, mask).mul(vb)).intoArray(c, o, mask);
+                }
             }
         } else {
             copyOut(tile, L, rows, cols, alpha, beta, c, co, ldc);
@@ -518,30 +523,58 @@ final class GemmFloat {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         FloatVector z = FloatVector.zero(S);
-        boolean readC = beta != 0f;
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(s0, z).intoArray(c, o);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(s1, z).intoArray(c, o);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(s2, z).intoArray(c, o);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(s3, z).intoArray(c, o);
+            if (last < 4) return;
+            o += ldc;
+            va.fma(s4, z).intoArray(c, o);
+            if (last < 5) return;
+            o += ldc;
+            va.fma(s5, z).intoArray(c, o);
+            if (last < 6) return;
+            o += ldc;
+            va.fma(s6, z).intoArray(c, o);
+            if (last < 7) return;
+            o += ldc;
+            va.fma(s7, z).intoArray(c, o);
+            return;
+        }
         int o = co;
-        va.fma(s0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
         if (last < 1) return;
         o += ldc;
-        va.fma(s1, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s1, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
         if (last < 2) return;
         o += ldc;
-        va.fma(s2, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s2, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
         if (last < 3) return;
         o += ldc;
-        va.fma(s3, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s3, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
         if (last < 4) return;
         o += ldc;
-        va.fma(s4, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s4, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
         if (last < 5) return;
         o += ldc;
-        va.fma(s5, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s5, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
         if (last < 6) return;
         o += ldc;
-        va.fma(s6, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s6, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
         if (last < 7) return;
         o += ldc;
-        va.fma(s7, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s7, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
     }
 
     /**
@@ -572,30 +605,58 @@ final class GemmFloat {
         FloatVector va = FloatVector.broadcast(H, alpha);
         FloatVector vb = FloatVector.broadcast(H, beta);
         FloatVector z = FloatVector.zero(H);
-        boolean readC = beta != 0f;
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(s0, z).intoArray(c, o);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(s1, z).intoArray(c, o);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(s2, z).intoArray(c, o);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(s3, z).intoArray(c, o);
+            if (last < 4) return;
+            o += ldc;
+            va.fma(s4, z).intoArray(c, o);
+            if (last < 5) return;
+            o += ldc;
+            va.fma(s5, z).intoArray(c, o);
+            if (last < 6) return;
+            o += ldc;
+            va.fma(s6, z).intoArray(c, o);
+            if (last < 7) return;
+            o += ldc;
+            va.fma(s7, z).intoArray(c, o);
+            return;
+        }
         int o = co;
-        va.fma(s0, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s0, FloatVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
         if (last < 1) return;
         o += ldc;
-        va.fma(s1, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s1, FloatVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
         if (last < 2) return;
         o += ldc;
-        va.fma(s2, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s2, FloatVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
         if (last < 3) return;
         o += ldc;
-        va.fma(s3, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s3, FloatVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
         if (last < 4) return;
         o += ldc;
-        va.fma(s4, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s4, FloatVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
         if (last < 5) return;
         o += ldc;
-        va.fma(s5, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s5, FloatVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
         if (last < 6) return;
         o += ldc;
-        va.fma(s6, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s6, FloatVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
         if (last < 7) return;
         o += ldc;
-        va.fma(s7, readC ? FloatVector.fromArray(H, c, o).mul(vb) : z).intoArray(c, o);
+        va.fma(s7, FloatVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
     }
 
     /** 6 full rows × 4 vectors (2·NR columns) of the small path, 24 accumulators: where TALL only. */
@@ -645,37 +706,72 @@ final class GemmFloat {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         FloatVector z = FloatVector.zero(S);
-        boolean readC = beta != 0f;
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(c0_0, z).intoArray(c, o);
+            va.fma(c0_1, z).intoArray(c, o + L);
+            va.fma(c0_2, z).intoArray(c, o + 2 * L);
+            va.fma(c0_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c1_0, z).intoArray(c, o);
+            va.fma(c1_1, z).intoArray(c, o + L);
+            va.fma(c1_2, z).intoArray(c, o + 2 * L);
+            va.fma(c1_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c2_0, z).intoArray(c, o);
+            va.fma(c2_1, z).intoArray(c, o + L);
+            va.fma(c2_2, z).intoArray(c, o + 2 * L);
+            va.fma(c2_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c3_0, z).intoArray(c, o);
+            va.fma(c3_1, z).intoArray(c, o + L);
+            va.fma(c3_2, z).intoArray(c, o + 2 * L);
+            va.fma(c3_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c4_0, z).intoArray(c, o);
+            va.fma(c4_1, z).intoArray(c, o + L);
+            va.fma(c4_2, z).intoArray(c, o + 2 * L);
+            va.fma(c4_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c5_0, z).intoArray(c, o);
+            va.fma(c5_1, z).intoArray(c, o + L);
+            va.fma(c5_2, z).intoArray(c, o + 2 * L);
+            va.fma(c5_3, z).intoArray(c, o + 3 * L);
+            return;
+        }
         int o = co;
-        va.fma(c0_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c0_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        va.fma(c0_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        va.fma(c0_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c0_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c0_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c0_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c0_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
         o += ldc;
-        va.fma(c1_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c1_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        va.fma(c1_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        va.fma(c1_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c1_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c1_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c1_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c1_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
         o += ldc;
-        va.fma(c2_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c2_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        va.fma(c2_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        va.fma(c2_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c2_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c2_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c2_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c2_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
         o += ldc;
-        va.fma(c3_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c3_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        va.fma(c3_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        va.fma(c3_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c3_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c3_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c3_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c3_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
         o += ldc;
-        va.fma(c4_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c4_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        va.fma(c4_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        va.fma(c4_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c4_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c4_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c4_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c4_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
         o += ldc;
-        va.fma(c5_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c5_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        va.fma(c5_2, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        va.fma(c5_3, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c5_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c5_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c5_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c5_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
     }
 
     /** 12 full rows × NR columns of the small path, 24 accumulators: where TALL only. */
@@ -730,43 +826,84 @@ final class GemmFloat {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         FloatVector z = FloatVector.zero(S);
-        boolean readC = beta != 0f;
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(c0_0, z).intoArray(c, o);
+            va.fma(c0_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c1_0, z).intoArray(c, o);
+            va.fma(c1_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c2_0, z).intoArray(c, o);
+            va.fma(c2_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c3_0, z).intoArray(c, o);
+            va.fma(c3_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c4_0, z).intoArray(c, o);
+            va.fma(c4_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c5_0, z).intoArray(c, o);
+            va.fma(c5_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c6_0, z).intoArray(c, o);
+            va.fma(c6_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c7_0, z).intoArray(c, o);
+            va.fma(c7_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c8_0, z).intoArray(c, o);
+            va.fma(c8_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c9_0, z).intoArray(c, o);
+            va.fma(c9_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c10_0, z).intoArray(c, o);
+            va.fma(c10_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c11_0, z).intoArray(c, o);
+            va.fma(c11_1, z).intoArray(c, o + L);
+            return;
+        }
         int o = co;
-        va.fma(c0_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c0_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c0_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c0_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c1_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c1_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c1_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c1_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c2_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c2_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c2_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c2_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c3_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c3_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c3_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c3_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c4_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c4_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c4_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c4_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c5_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c5_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c5_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c5_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c6_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c6_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c6_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c6_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c7_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c7_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c7_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c7_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c8_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c8_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c8_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c8_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c9_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c9_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c9_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c9_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c10_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c10_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c10_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c10_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         o += ldc;
-        va.fma(c11_0, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c11_1, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c11_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c11_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
     }
 
     /** Up to 4 rows × 4 vectors (2·NR columns) of the small path, for 512-bit species only (see WIDE). */
@@ -806,30 +943,58 @@ final class GemmFloat {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         FloatVector z = FloatVector.zero(S);
-        boolean readC = beta != 0f;
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(c00, z).intoArray(c, o);
+            va.fma(c01, z).intoArray(c, o + L);
+            va.fma(c02, z).intoArray(c, o + 2 * L);
+            va.fma(c03, z).intoArray(c, o + 3 * L);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(c10, z).intoArray(c, o);
+            va.fma(c11, z).intoArray(c, o + L);
+            va.fma(c12, z).intoArray(c, o + 2 * L);
+            va.fma(c13, z).intoArray(c, o + 3 * L);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(c20, z).intoArray(c, o);
+            va.fma(c21, z).intoArray(c, o + L);
+            va.fma(c22, z).intoArray(c, o + 2 * L);
+            va.fma(c23, z).intoArray(c, o + 3 * L);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(c30, z).intoArray(c, o);
+            va.fma(c31, z).intoArray(c, o + L);
+            va.fma(c32, z).intoArray(c, o + 2 * L);
+            va.fma(c33, z).intoArray(c, o + 3 * L);
+            return;
+        }
         int o = co;
-        va.fma(c00, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c01, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        va.fma(c02, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        va.fma(c03, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c00, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c01, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c02, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c03, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
         if (last < 1) return;
         o += ldc;
-        va.fma(c10, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c11, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        va.fma(c12, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        va.fma(c13, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c10, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c11, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c12, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c13, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
         if (last < 2) return;
         o += ldc;
-        va.fma(c20, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c21, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        va.fma(c22, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        va.fma(c23, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c20, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c21, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c22, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c23, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
         if (last < 3) return;
         o += ldc;
-        va.fma(c30, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c31, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
-        va.fma(c32, readC ? FloatVector.fromArray(S, c, o + 2 * L).mul(vb) : z).intoArray(c, o + 2 * L);
-        va.fma(c33, readC ? FloatVector.fromArray(S, c, o + 3 * L).mul(vb) : z).intoArray(c, o + 3 * L);
+        va.fma(c30, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c31, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c32, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c33, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
     }
 
     /**
@@ -879,38 +1044,74 @@ final class GemmFloat {
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         FloatVector z = FloatVector.zero(S);
-        boolean readC = beta != 0f;
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(c00, z).intoArray(c, o);
+            va.fma(c01, z).intoArray(c, o + L);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(c10, z).intoArray(c, o);
+            va.fma(c11, z).intoArray(c, o + L);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(c20, z).intoArray(c, o);
+            va.fma(c21, z).intoArray(c, o + L);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(c30, z).intoArray(c, o);
+            va.fma(c31, z).intoArray(c, o + L);
+            if (last < 4) return;
+            o += ldc;
+            va.fma(c40, z).intoArray(c, o);
+            va.fma(c41, z).intoArray(c, o + L);
+            if (last < 5) return;
+            o += ldc;
+            va.fma(c50, z).intoArray(c, o);
+            va.fma(c51, z).intoArray(c, o + L);
+            if (SMR < 8 || last < 6) return;
+            o += ldc;
+            va.fma(c60, z).intoArray(c, o);
+            va.fma(c61, z).intoArray(c, o + L);
+            if (last < 7) return;
+            o += ldc;
+            va.fma(c70, z).intoArray(c, o);
+            va.fma(c71, z).intoArray(c, o + L);
+            return;
+        }
         int o = co;
-        va.fma(c00, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c01, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c00, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c01, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         if (last < 1) return;
         o += ldc;
-        va.fma(c10, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c11, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c10, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c11, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         if (last < 2) return;
         o += ldc;
-        va.fma(c20, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c21, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c20, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c21, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         if (last < 3) return;
         o += ldc;
-        va.fma(c30, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c31, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c30, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c31, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         if (last < 4) return;
         o += ldc;
-        va.fma(c40, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c41, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c40, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c41, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         if (last < 5) return;
         o += ldc;
-        va.fma(c50, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c51, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c50, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c51, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         if (SMR < 8 || last < 6) return;
         o += ldc;
-        va.fma(c60, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c61, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c60, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c61, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         if (last < 7) return;
         o += ldc;
-        va.fma(c70, readC ? FloatVector.fromArray(S, c, o).mul(vb) : z).intoArray(c, o);
-        va.fma(c71, readC ? FloatVector.fromArray(S, c, o + L).mul(vb) : z).intoArray(c, o + L);
+        va.fma(c70, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c71, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
     }
 
     /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */
