@@ -2,7 +2,6 @@ package dev.basin.kernels;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,12 +15,14 @@ import jdk.incubator.vector.VectorSpecies;
  * arithmetic, so no element's bits depend on where the tile grid falls. Small products skip
  * packing (see {@link #small}).
  *
- * <p>Accumulators are never the receiver of a vector operation after their loop: epilogues
- * write alpha·sum as {@code va.fma(sum, ·)}, not {@code sum.fma(va, ·)} (the same single
- * rounding). C2 binds a call on a loop-carried vector by the JVM-wide type profile of the
- * Vector API's shared code, and where that profile has seen another shape (the half species
- * below is one) the compiled tile sometimes boxed a vector on every call; see
- * VectorKernels.F_ONE.
+ * <p>Allocation-free only as long as C2 intrinsifies every vector operation, which these rules
+ * keep reliable (each one ended a way we saw tiles box vectors on every call): one species
+ * only, no half-width one for narrow tails (a second class of the same element type makes the
+ * Vector API's shared type profiles bimorphic, and every kernel compiled against them is at
+ * risk; see {@link #maskedTile}); accumulators never the receiver of an operation after their
+ * loop ({@code va.fma(sum, ·)}, not {@code sum.fma(va, ·)}: the same single rounding; see
+ * VectorKernels.F_ONE); and separate straight-line epilogues for beta = 0 and beta ≠ 0
+ * rather than a per-row merge of beta·C and zero.
  *
  * <p>Generated from {@code GemmFloat} (float → double, FS → DS, 0f → 0.0): edit that file and
  * run kernels/gen-gemm-double.sh, so the two never drift apart.
@@ -54,16 +55,6 @@ final class GemmDouble {
      */
     static final int SMR = S.vectorBitSize() >= 512 ? 8 : 6;
     /**
-     * Half the species, for a column tail of exactly L/2 (n = 8 in single precision at 512
-     * bits), which the full species could only cover masked, through a scratch tile and often
-     * with a copy of B. Used only while it is still 128 bits or more (narrower vectors are not
-     * intrinsified everywhere); else H is S and never used.
-     */
-    private static final boolean HALF = S.vectorBitSize() >= 256;
-    private static final VectorSpecies<Double> H =
-            HALF ? VectorSpecies.of(double.class, VectorShape.forBitSize(S.vectorBitSize() / 2)) : S;
-    private static final int HL = H.length();
-    /**
      * At 512 bits, whole blocks of 4 vectors (2·NR columns) run in tiles of 4 rows × 4 vectors:
      * the same 16 accumulators as SMR × 2, but a broadcast of A feeds four FMAs instead of two.
      */
@@ -83,7 +74,6 @@ final class GemmDouble {
     static final class Work {
         double[] a = new double[0];
         double[] b = new double[0];
-        double[] b2 = new double[0];
         final double[] tile = new double[MR * NR];
         private final int[] gather = new int[NR];
         private int gatherLd = -1;
@@ -105,11 +95,6 @@ final class GemmDouble {
                 gatherLd = ldb;
             }
             return gather;
-        }
-
-        double[] b2(int size) {
-            if (b2.length < size) b2 = new double[size];
-            return b2;
         }
     }
 
@@ -320,33 +305,27 @@ final class GemmDouble {
      * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie. At
      * 512 bits whole 2·NR-column blocks run in tiles of 6 rows × 4 vectors (the rows left over
      * in 4 × 4); whole NR-column blocks in tiles of 12 rows × 2 vectors (the rows left over,
-     * and at other widths all of them, in SMR × 2). Of the columns
-     * left (fewer than NR), a whole vector runs in tiles of 8 rows × 1 vector, then exactly L/2
-     * columns in tiles of 8 rows × 1 half vector, and anything else in tiles of 8 rows × 1
-     * masked vector. All but the masked tiles read and write in place, so most small products
-     * never touch the per-thread work buffers: the masked route (ThreadLocal lookup, a copy of
-     * B, a scalar copy-out) made an 8×8 sgemm at 512 bits about 4× slower. op(B) is copied
-     * only when transB (transposed) or when a masked load would reach past the end of b. A
-     * short row block repeats its last row rather than reading past A. Masked accesses stay
-     * inside their arrays: past the end they leave the Vector API's fast path. Every tile sums
-     * each element over p in the same order and ends with the same fma(sum, alpha, beta·C), so
-     * no element's bits depend on its tile.
+     * and at other widths all of them, in SMR × 2). Of the columns left (fewer than NR), a
+     * whole vector runs in tiles of 8 rows × 1 vector and the rest in tiles of 8 rows × 1
+     * masked vector. Every tile reads B and writes C in place; op(B) is copied only when transB
+     * (transposed), so the per-thread work buffers are touched only then. A short row block
+     * repeats its last row rather than reading past A. Every tile sums each element over p in
+     * the same order and ends with the same fma(sum, alpha, beta·C), so no element's bits
+     * depend on its tile.
      */
     static void small(boolean tA, boolean tB, int m, int n, int k, double alpha,
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                       double beta, double[] c, int cOff, int ldc) {
-        Work w = null;
         if (tB) {
             // A plain transposing copy, its inner loop along the longer side (writing rows of
             // t contiguously measured ~1.15× faster for square n ≤ 64; for n = 2 the short
             // inner loop would cost more than the strided writes). A gather per vector is no
             // faster here and, in this rarely hot loop, was sometimes left unintrinsified by
             // C2, allocating on every call. Rows of t are padded to whole vectors so the
-            // masked tail's loads stay inside t; the padding is never read into a result, so
-            // it is not cleared.
-            w = work();
+            // masked tail's loads stay on the in-range path; the padding is never read into a
+            // result, so it is not cleared.
             int ldt = roundUp(n, L);
-            double[] t = w.b(k * ldt);
+            double[] t = work().b(k * ldt);
             if (n >= k) {
                 for (int p = 0; p < k; p++) {
                     int src = bOff + p, dst = p * ldt;
@@ -397,32 +376,11 @@ final class GemmDouble {
             }
             j += L;
         }
-        if (HALF && n - j == HL) {
-            for (int i = 0; i < m; i += 8) {
-                halfTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
-                        c, cOff + i * ldc + j, ldc);
-            }
-            j += HL;
-        }
         if (j < n) {
-            if (w == null) w = work();
-            int cols = n - j;
-            double[] bb = b;
-            int bo = bOff + j, ld = ldb;
-            if (bo + (k - 1) * ld + L > b.length) {
-                // The last rows' vectors would reach past b: copy this column strip, padded.
-                bb = w.b2(k * L);
-                for (int p = 0; p < k; p++) {
-                    int src = bOff + p * ldb + j, dst = p * L, q = 0;
-                    for (; q < cols; q++) bb[dst + q] = b[src + q];
-                    for (; q < L; q++) bb[dst + q] = 0.0;
-                }
-                bo = 0;
-                ld = L;
-            }
+            double[] tile = beta == 0.0 ? null : work().tile;
             for (int i = 0; i < m; i += 8) {
-                narrowTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), bb, bo, ld, cols, alpha, beta,
-                        c, cOff + i * ldc + j, ldc, w.tile);
+                maskedTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, n - j, alpha, beta,
+                        c, cOff + i * ldc + j, ldc, tile);
             }
         }
     }
@@ -438,61 +396,6 @@ final class GemmDouble {
         int rest = (m - whole + shortRows - 1) / shortRows * shortRows;
         int allShort = (m + shortRows - 1) / shortRows * shortRows;
         return 9 * whole + 10 * rest < 10 * allShort ? whole : 0;
-    }
-
-    /**
-     * Up to 8 rows × one vector of cols ≤ L columns. The sums go through the scratch tile and
-     * one short row loop writes C (masked stores where they stay inside c): unrolled by hand,
-     * the eight masked epilogues made the method too large for C1, which left it interpreted
-     * (allocating boxed vectors) until C2 got round to it, if ever.
-     */
-    private static void narrowTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
-                                   int cols, double alpha, double beta, double[] c, int co, int ldc, double[] tile) {
-        VectorMask<Double> mask = S.indexInRange(0, cols);
-        int last = rows - 1;
-        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
-        int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
-        int a7 = ao + last * rs;
-        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
-        for (int p = 0; p < k; p++) {
-            DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * ldb, mask);
-            int ap = p * cs;
-            s0 = DoubleVector.broadcast(S, a[ao + ap]).fma(bv, s0);
-            s1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
-            s2 = DoubleVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
-            s3 = DoubleVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
-            s4 = DoubleVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
-            s5 = DoubleVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
-            s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
-            s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
-        }
-        // The tile needs 8 rows of L: MR·NR ≥ 8·L at every width (6·2L). The sums are stored as
-        // one·s (exact): see the class comment on loop-carried vectors.
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        one.mul(s0).intoArray(tile, 0);
-        one.mul(s1).intoArray(tile, L);
-        one.mul(s2).intoArray(tile, 2 * L);
-        one.mul(s3).intoArray(tile, 3 * L);
-        one.mul(s4).intoArray(tile, 4 * L);
-        one.mul(s5).intoArray(tile, 5 * L);
-        one.mul(s6).intoArray(tile, 6 * L);
-        one.mul(s7).intoArray(tile, 7 * L);
-        if (co + last * ldc + L <= c.length) {
-            DoubleVector va = DoubleVector.broadcast(S, alpha);
-            DoubleVector vb = DoubleVector.broadcast(S, beta);
-            if (beta == 0.0) {
-                DoubleVector z = DoubleVector.zero(S);
-                for (int r = 0, o = co; r < rows; r++, o += ldc) {
-                    DoubleVector.fromArray(S, tile, r * L).fma(va, z).intoArray(c, o, mask);
-                }
-            } else {
-                for (int r = 0, o = co; r < rows; r++, o += ldc) {
-                    DoubleVector.fromArray(S, tile, r * L).fma(va, DoubleVector.fromArray(S, c, o, mask).mul(vb)).intoArray(c, o, mask);
-                }
-            }
-        } else {
-            copyOut(tile, L, rows, cols, alpha, beta, c, co, ldc);
-        }
     }
 
     /**
@@ -578,85 +481,83 @@ final class GemmDouble {
     }
 
     /**
-     * {@link #columnTile} in the half species H (L/2 columns): a copy, because a species must
-     * be a constant where it is used for C2 to compile the vectors, and passing it in would
-     * depend on inlining.
+     * Up to 8 rows × cols &lt; L columns (the columns left over by the tiles above), in place:
+     * masked loads of B and masked loads and stores of C. Where a mask's full width would reach
+     * past the end of b or c, the Vector API checks the set lanes and still runs the masked
+     * access compiled (measured: no allocation, same speed). With beta ≠ 0 the sums go through
+     * the scratch tile to one short row loop: sixteen masked loads and stores written out made
+     * the method too large for C1 ("out of virtual registers"), which left it interpreted,
+     * boxing every vector. The tile may be null when beta = 0.
+     * Only this one species is used, on purpose: a second vector class of the same element
+     * type (a half-width species for these tails, as before) enters the type profiles of the
+     * Vector API's shared code that every kernel is compiled against, and from such profiles
+     * C2 compiled kernels (GEMM tiles, abs, sigmoid, ...) that boxed vectors on every call.
      */
-    private static void halfTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
-                                 double alpha, double beta, double[] c, int co, int ldc) {
+    private static void maskedTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
+                                   int cols, double alpha, double beta, double[] c, int co, int ldc, double[] tile) {
+        VectorMask<Double> mask = S.indexInRange(0, cols);
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
         int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
         int a7 = ao + last * rs;
-        DoubleVector s0 = DoubleVector.zero(H), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
         for (int p = 0; p < k; p++) {
-            DoubleVector bv = DoubleVector.fromArray(H, b, bo + p * ldb);
+            DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * ldb, mask);
             int ap = p * cs;
-            s0 = DoubleVector.broadcast(H, a[ao + ap]).fma(bv, s0);
-            s1 = DoubleVector.broadcast(H, a[a1 + ap]).fma(bv, s1);
-            s2 = DoubleVector.broadcast(H, a[a2 + ap]).fma(bv, s2);
-            s3 = DoubleVector.broadcast(H, a[a3 + ap]).fma(bv, s3);
-            s4 = DoubleVector.broadcast(H, a[a4 + ap]).fma(bv, s4);
-            s5 = DoubleVector.broadcast(H, a[a5 + ap]).fma(bv, s5);
-            s6 = DoubleVector.broadcast(H, a[a6 + ap]).fma(bv, s6);
-            s7 = DoubleVector.broadcast(H, a[a7 + ap]).fma(bv, s7);
+            s0 = DoubleVector.broadcast(S, a[ao + ap]).fma(bv, s0);
+            s1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+            s2 = DoubleVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+            s3 = DoubleVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+            s4 = DoubleVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+            s5 = DoubleVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+            s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+            s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
-        // Row by row, stopping after the last real row.
-        DoubleVector va = DoubleVector.broadcast(H, alpha);
-        DoubleVector vb = DoubleVector.broadcast(H, beta);
-        DoubleVector z = DoubleVector.zero(H);
-        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
-        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
-        // tiles the last rows sometimes stayed boxed.
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
         if (beta == 0.0) {
+            // Written out, eight masked stores; with beta·C the masked loads as well made the
+            // method too large for C1, so that case goes through the tile below.
+            DoubleVector z = DoubleVector.zero(S);
             int o = co;
-            va.fma(s0, z).intoArray(c, o);
+            va.fma(s0, z).intoArray(c, o, mask);
             if (last < 1) return;
             o += ldc;
-            va.fma(s1, z).intoArray(c, o);
+            va.fma(s1, z).intoArray(c, o, mask);
             if (last < 2) return;
             o += ldc;
-            va.fma(s2, z).intoArray(c, o);
+            va.fma(s2, z).intoArray(c, o, mask);
             if (last < 3) return;
             o += ldc;
-            va.fma(s3, z).intoArray(c, o);
+            va.fma(s3, z).intoArray(c, o, mask);
             if (last < 4) return;
             o += ldc;
-            va.fma(s4, z).intoArray(c, o);
+            va.fma(s4, z).intoArray(c, o, mask);
             if (last < 5) return;
             o += ldc;
-            va.fma(s5, z).intoArray(c, o);
+            va.fma(s5, z).intoArray(c, o, mask);
             if (last < 6) return;
             o += ldc;
-            va.fma(s6, z).intoArray(c, o);
+            va.fma(s6, z).intoArray(c, o, mask);
             if (last < 7) return;
             o += ldc;
-            va.fma(s7, z).intoArray(c, o);
+            va.fma(s7, z).intoArray(c, o, mask);
             return;
         }
-        int o = co;
-        va.fma(s0, DoubleVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
-        if (last < 1) return;
-        o += ldc;
-        va.fma(s1, DoubleVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
-        if (last < 2) return;
-        o += ldc;
-        va.fma(s2, DoubleVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
-        if (last < 3) return;
-        o += ldc;
-        va.fma(s3, DoubleVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
-        if (last < 4) return;
-        o += ldc;
-        va.fma(s4, DoubleVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
-        if (last < 5) return;
-        o += ldc;
-        va.fma(s5, DoubleVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
-        if (last < 6) return;
-        o += ldc;
-        va.fma(s6, DoubleVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
-        if (last < 7) return;
-        o += ldc;
-        va.fma(s7, DoubleVector.fromArray(H, c, o).mul(vb)).intoArray(c, o);
+        // The tile holds 8 rows of L: MR·NR ≥ 8·L at every width (6·2L). The sums are stored as
+        // one·s (exact): a loop-carried vector is never a receiver (see the class comment).
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        one.mul(s0).intoArray(tile, 0);
+        one.mul(s1).intoArray(tile, L);
+        one.mul(s2).intoArray(tile, 2 * L);
+        one.mul(s3).intoArray(tile, 3 * L);
+        one.mul(s4).intoArray(tile, 4 * L);
+        one.mul(s5).intoArray(tile, 5 * L);
+        one.mul(s6).intoArray(tile, 6 * L);
+        one.mul(s7).intoArray(tile, 7 * L);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        for (int r = 0, o = co; r < rows; r++, o += ldc) {
+            va.fma(DoubleVector.fromArray(S, tile, r * L), DoubleVector.fromArray(S, c, o, mask).mul(vb)).intoArray(c, o, mask);
+        }
     }
 
     /** 6 full rows × 4 vectors (2·NR columns) of the small path, 24 accumulators: where TALL only. */
