@@ -387,15 +387,21 @@ final class GemmDouble {
 
     /**
      * How many of m rows run in tall tiles (a multiple of {@code tall}), the rest going to short
-     * tiles that repeat their last row when partial: tall tiles only where that computes fewer
-     * row-equivalents than short tiles throughout, a tall row counted at 0.9 of a short one
-     * (it loads B less often). So m = 32 runs as 12 + 12 + 8 but m = 16 as 8 + 8.
+     * tiles that repeat their last row when partial: the split that computes the fewest
+     * row-equivalents, a tall row counted at 0.9 of a short one (it loads B less often), all
+     * short on a tie. So m = 32 runs as 12 + 12 + 8 (tall 12) or 6·4 + 4 + 4 (tall 6, rather than
+     * 6·5 and a short tile of 2 rows repeated to 4), but m = 16 as 8 + 8.
      */
     static int tallRows(int m, int tall, int shortRows) {
-        int whole = m / tall * tall;
-        int rest = (m - whole + shortRows - 1) / shortRows * shortRows;
-        int allShort = (m + shortRows - 1) / shortRows * shortRows;
-        return 9 * whole + 10 * rest < 10 * allShort ? whole : 0;
+        int best = 0, bestCost = 10 * roundUp(m, shortRows);
+        for (int rows = tall; rows <= m; rows += tall) {
+            int cost = 9 * rows + 10 * roundUp(m - rows, shortRows);
+            if (cost < bestCost) {
+                best = rows;
+                bestCost = cost;
+            }
+        }
+        return best;
     }
 
     /**

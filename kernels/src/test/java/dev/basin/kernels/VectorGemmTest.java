@@ -239,7 +239,9 @@ class VectorGemmTest {
         assertEquals(6, GemmFloat.tallRows(6, 6, 4));
         assertEquals(0, GemmFloat.tallRows(5, 6, 4));
         assertEquals(0, GemmFloat.tallRows(4, 6, 4));
-        assertEquals(36, GemmFloat.tallRows(40, 12, 8) + GemmFloat.tallRows(36, 12, 8)); // 40 → 8s; 36 → 12s
+        assertEquals(24, GemmFloat.tallRows(32, 6, 4)); // four 6-row tiles and two of 4, not five and a 2-row one
+        assertEquals(24, GemmFloat.tallRows(40, 12, 8)); // 12 + 12 + 8 + 8
+        assertEquals(36, GemmFloat.tallRows(36, 12, 8));
     }
 
     /** Several MC blocks at every width, partial tiles both ways, offsets, all transposes. */
