@@ -13,11 +13,15 @@ import pathlib
 import re
 import sys
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import vecmath  # noqa: E402
+
 P = 4            # points per block when in <= 2
-# Tanh and sigmoid take one point per block, in both precisions: with four EXP/TANH calls in one
-# 512-bit loop body, C2 sometimes (depending on compile timing) compiled the method without some
-# of its intrinsics, and the fallback allocates (double on Zen 4: 2.5 to 15 KB per call; float on
-# Zen 5: 1.3 to 23 KB per call, in about one full test run in three; never alone).
+# Tanh and sigmoid take one point per block, in both precisions. When they used the Vector API's
+# EXP/TANH, four calls in one 512-bit loop body sometimes (depending on compile timing) left C2
+# without some of its intrinsics, and the fallback allocates (double on Zen 4: 2.5 to 15 KB per
+# call). They now expand vecmath.py's exact-operation tanh and sigmoid inline, which needs no
+# intrinsic, but their bodies are long: one point keeps the method within C2's inlining budget.
 ONE_POINT = {'Tanh': 1, 'Sigmoid': 1}
 MAX_IN = 8       # fan-in the vector loops unroll (one point per block for in > 2)
 
@@ -45,8 +49,10 @@ import jdk.incubator.vector.VectorSpecies;
  * dw2 = Σ_d g_d·h_d, U = Σ_d u_d and V = Σ_d u_d·x_dᵀ (V in the work area, transposed); then
  * db1 = w2 ∘ U and dW1 = w2 ∘ V, the w2 factor taken once instead of once per point. Hidden units past the last whole vector run in
  * scalar code, as Lucene does; so do the points past the last block of ''' + str(P) + ''', one at a time. Tanh
- * and sigmoid run one point at a time in both precisions: four of their EXP/TANH calls in one
- * 512-bit loop body sometimes left C2 without the intrinsic, and the fallback allocates.
+ * and sigmoid run one point at a time in both precisions, from the same exact-operation
+ * polynomials as {@link VectorActivations} (kernels/vecmath.py), not the Vector API's TANH and
+ * EXP, whose compiled (SVML) and interpreted results differ in the last bits: a seed has to give
+ * the same bits whenever C2 compiles the kernel.
  *
  * <p>One method per activation family and pass: identity, relu and leaky relu are one
  * piecewise-linear family, act(z) = z·f with f = (z &gt; 0 ? 1 : s), s = 1, 0 or the leaky slope,
@@ -64,7 +70,7 @@ final class VectorDenseLinear {
     private static final VectorSpecies<Float> FS = VectorKernels.FS;
     private static final VectorSpecies<Double> DS = VectorKernels.DS;
     private static final int FL = FS.length(), DL = DS.length();
-    /** The forward accumulators go through an exact F_ONE.mul before their reduction (see VectorKernels.F_ONE). */
+    /** The forward accumulators go through an exact F_ONE.mul before their reduction (VectorKernels.F_ONE, sumLanes). */
     private static final FloatVector F_ONE = FloatVector.broadcast(FS, 1f);
     private static final DoubleVector D_ONE = DoubleVector.broadcast(DS, 1.0);
 
@@ -161,9 +167,38 @@ def fwd_act(fam, k):
     """Adds w2·act(z) of point k to its accumulator."""
     if fam == 'Linear':    # w2·(z·f) as z·(w2·f): f = 1 or s, selected from c2 and c2s = c2·s
         return f'acc{k} = z{k}.fma(c2s.blend(c2, z{k}.compare(VectorOperators.GT, 0f)), acc{k});'
-    if fam == 'Tanh':
-        return f'acc{k} = c2.fma(z{k}.lanewise(VectorOperators.TANH), acc{k});'
-    return f'acc{k} = c2.fma(one.div(one.add(z{k}.neg().lanewise(VectorOperators.EXP))), acc{k});'
+    return f'{act_lines(fam, k)}\nacc{k} = c2.fma(h{k}, acc{k});'
+
+
+def act_lines(fam, k):
+    """A placeholder for h_k = act(z_k), written out by expand_act in each precision (vecmath.py)."""
+    return f'@ACT {fam.lower()} z{k} h{k} e{k}@'
+
+
+def lane_sum(prec, acc, t):
+    """Lines that leave the lane sum of {acc} in lane 0 of {t}: VectorKernels.sumLanes written out.
+    This kernel is past C2's NodeCountInliningCutoff by the time it reaches its reductions, and a
+    call left out there boxes its vector; the Vector API's own methods are inlined regardless."""
+    V, L, P, one = ('FloatVector', 'FL', 'F', 'F_ONE') if prec == 'f' else ('DoubleVector', 'DL', 'D', 'D_ONE')
+    widths = (8, 4, 2, 1) if prec == 'f' else (4, 2, 1)
+    return [f'{V} {t} = {one}.mul({acc});'] + [
+        f'if ({L} >= {2 * w}) {t} = {t}.add({t}.rearrange(VectorKernels.{P}_SWAP{w}));' for w in widths]
+
+
+def expand_act(src, prec):
+    out = []
+    for line in src.split('\n'):
+        pad = line[:len(line) - len(line.lstrip())]
+        if '@SUM ' in line:
+            acc, t = line.strip().strip('@').split()[1:]
+            out.extend(pad + code for code in lane_sum(prec, acc, t))
+            continue
+        if '@ACT ' not in line:
+            out.append(line)
+            continue
+        name, x, h, pre = line.strip().strip('@').split()[1:]
+        out.extend(pad + code for code in getattr(vecmath, name)(prec, x, h, pre, vecmath.OWNER))
+    return '\n'.join(out)
 
 
 def bwd_act(fam, k):
@@ -173,9 +208,8 @@ def bwd_act(fam, k):
         if fam == 'Abs':
             line += f'.blend(zero, z{k}.compare(VectorOperators.EQ, 0f))'
         return line + ';'
-    h = f'z{k}.lanewise(VectorOperators.TANH)' if fam == 'Tanh' else f'one.div(one.add(z{k}.neg().lanewise(VectorOperators.EXP)))'
     da = f'one.sub(h{k}.mul(h{k}))' if fam == 'Tanh' else f'h{k}.mul(one.sub(h{k}))'
-    return f'FloatVector h{k} = {h};\nFloatVector u{k} = gv{k}.mul({da});'
+    return f'{act_lines(fam, k)}\nFloatVector u{k} = gv{k}.mul({da});'
 
 
 def bwd_w2_term(fam, k, acc):
@@ -221,7 +255,8 @@ def forward_block(fam, n, max_in):
         body.append(fwd_act(fam, k))
     tail = []
     for k in range(n):
-        tail.append(f'out[outOff + d + {k}] = F_ONE.mul(acc{k}).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r{k}, p, pOff, b1, w2);')
+        tail.append(f'@SUM acc{k} t{k}@')
+        tail.append(f'out[outOff + d + {k}] = t{k}.lane(0) + tailSum(act, j, in, m, x, r{k}, p, pOff, b1, w2);')
     return f'''for (; d + {n} <= rows; d += {n}) {{
 {indent(block_setup(n), 4)}
     int j = 0;
@@ -273,7 +308,12 @@ def consts(fam, backward):
         if backward:
             return 'FloatVector zero = FloatVector.zero(FS);' if fam == 'Abs' else ''
         return 'FloatVector sv = FloatVector.broadcast(FS, s);'
-    return 'FloatVector one = FloatVector.broadcast(FS, 1f);'
+    return 'FloatVector one = FloatVector.broadcast(FS, 1f);' if backward else ''
+
+
+def const_lines(fam, backward):
+    code = consts(fam, backward)
+    return indent(code, 8) + '\n' if code else ''
 
 
 def family(fam, wide, block=P):
@@ -293,8 +333,7 @@ def family(fam, wide, block=P):
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forward{name}({fwd_params}) {{
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-{indent(consts(fam, False), 8)}
-        int d = 0;
+{const_lines(fam, False)}        int d = 0;
 {indent(fwd_blocks, 8)}
     }}
 '''
@@ -305,8 +344,7 @@ def family(fam, wide, block=P):
      */
     private static void backward{name}({bwd_params}) {{
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-{indent(consts(fam, True), 8)}
-        int d = 0;
+{const_lines(fam, True)}        int d = 0;
 {indent(bwd_blocks, 8)}
     }}
 '''
@@ -348,7 +386,8 @@ def to_double(src):
 
 def main():
     flt = DISPATCH + ''.join(family(f, wide, ONE_POINT.get(f, P)) for f in FAMILIES for wide in (False, True)) + TAILS
-    text = HEADER + '\n    // ---- float ' + '-' * 78 + '\n' + flt + '\n    // ---- double ' + '-' * 77 + '\n' + to_double(flt) + '}\n'
+    text = (HEADER + '\n    // ---- float ' + '-' * 78 + '\n' + expand_act(flt, 'f') + '\n    // ---- double ' + '-' * 77 + '\n'
+            + expand_act(to_double(flt), 'd') + '}\n')
     text = text.replace('private static double slope(Activation act)', 'private static double slopeD(Activation act)')
     text = text.replace('double s = slope(act)', 'double s = slopeD(act)')
     text = text.replace('case LEAKY_RELU -> Activation.LEAKY_SLOPE;\n            default -> 0.0;', 'case LEAKY_RELU -> Activation.LEAKY_SLOPE;\n            default -> 0.0;')

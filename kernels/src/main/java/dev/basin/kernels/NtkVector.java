@@ -62,14 +62,14 @@ final class NtkVector {
             c30 = v.fma(b0, c30); c31 = v.fma(b1, c31); c32 = v.fma(b2, c32); c33 = v.fma(b3, c33);
         }
         double[] s = {
-            ONE.mul(c00).reduceLanes(VectorOperators.ADD), ONE.mul(c01).reduceLanes(VectorOperators.ADD),
-            ONE.mul(c02).reduceLanes(VectorOperators.ADD), ONE.mul(c03).reduceLanes(VectorOperators.ADD),
-            ONE.mul(c10).reduceLanes(VectorOperators.ADD), ONE.mul(c11).reduceLanes(VectorOperators.ADD),
-            ONE.mul(c12).reduceLanes(VectorOperators.ADD), ONE.mul(c13).reduceLanes(VectorOperators.ADD),
-            ONE.mul(c20).reduceLanes(VectorOperators.ADD), ONE.mul(c21).reduceLanes(VectorOperators.ADD),
-            ONE.mul(c22).reduceLanes(VectorOperators.ADD), ONE.mul(c23).reduceLanes(VectorOperators.ADD),
-            ONE.mul(c30).reduceLanes(VectorOperators.ADD), ONE.mul(c31).reduceLanes(VectorOperators.ADD),
-            ONE.mul(c32).reduceLanes(VectorOperators.ADD), ONE.mul(c33).reduceLanes(VectorOperators.ADD)};
+            VectorKernels.sumLanes(ONE.mul(c00)), VectorKernels.sumLanes(ONE.mul(c01)),
+            VectorKernels.sumLanes(ONE.mul(c02)), VectorKernels.sumLanes(ONE.mul(c03)),
+            VectorKernels.sumLanes(ONE.mul(c10)), VectorKernels.sumLanes(ONE.mul(c11)),
+            VectorKernels.sumLanes(ONE.mul(c12)), VectorKernels.sumLanes(ONE.mul(c13)),
+            VectorKernels.sumLanes(ONE.mul(c20)), VectorKernels.sumLanes(ONE.mul(c21)),
+            VectorKernels.sumLanes(ONE.mul(c22)), VectorKernels.sumLanes(ONE.mul(c23)),
+            VectorKernels.sumLanes(ONE.mul(c30)), VectorKernels.sumLanes(ONE.mul(c31)),
+            VectorKernels.sumLanes(ONE.mul(c32)), VectorKernels.sumLanes(ONE.mul(c33))};
         int[] xs = {x0, x1, x2, x3}, ys = {y0, y1, y2, y3};
         for (int r = 0; r < 4; r++) {
             int i = i0 + r;
@@ -100,7 +100,7 @@ final class NtkVector {
             acc = r.fma(DoubleVector.fromArray(S, u, j), acc);
             r.fma(vui, DoubleVector.fromArray(S, q, j)).intoArray(q, j);
         }
-        double dot = ONE.mul(acc).reduceLanes(VectorOperators.ADD);
+        double dot = VectorKernels.sumLanes(ONE.mul(acc));
         for (; j < to; j++) {
             double r = Math.fma(-wi, v[j], Math.fma(-vi, w[j], a[rowAt + j]));
             a[rowAt + j] = r;
@@ -141,7 +141,7 @@ final class NtkVector {
             accB = rb.fma(ui, accB);
             rb.fma(cuB, ra.fma(cuA, DoubleVector.fromArray(S, q, i))).intoArray(q, i);
         }
-        double sumA = ONE.mul(accA).reduceLanes(VectorOperators.ADD), sumB = ONE.mul(accB).reduceLanes(VectorOperators.ADD);
+        double sumA = VectorKernels.sumLanes(ONE.mul(accA)), sumB = VectorKernels.sumLanes(ONE.mul(accB));
         for (; i < n; i++) {
             double ra = Math.fma(-wA, v[i], Math.fma(-vA, w[i], a[rowA + i]));
             a[rowA + i] = ra;

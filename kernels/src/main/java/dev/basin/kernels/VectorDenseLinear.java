@@ -22,8 +22,10 @@ import jdk.incubator.vector.VectorSpecies;
  * dw2 = Σ_d g_d·h_d, U = Σ_d u_d and V = Σ_d u_d·x_dᵀ (V in the work area, transposed); then
  * db1 = w2 ∘ U and dW1 = w2 ∘ V, the w2 factor taken once instead of once per point. Hidden units past the last whole vector run in
  * scalar code, as Lucene does; so do the points past the last block of 4, one at a time. Tanh
- * and sigmoid run one point at a time in both precisions: four of their EXP/TANH calls in one
- * 512-bit loop body sometimes left C2 without the intrinsic, and the fallback allocates.
+ * and sigmoid run one point at a time in both precisions, from the same exact-operation
+ * polynomials as {@link VectorActivations} (kernels/vecmath.py), not the Vector API's TANH and
+ * EXP, whose compiled (SVML) and interpreted results differ in the last bits: a seed has to give
+ * the same bits whenever C2 compiles the kernel.
  *
  * <p>One method per activation family and pass: identity, relu and leaky relu are one
  * piecewise-linear family, act(z) = z·f with f = (z &gt; 0 ? 1 : s), s = 1, 0 or the leaky slope,
@@ -41,7 +43,7 @@ final class VectorDenseLinear {
     private static final VectorSpecies<Float> FS = VectorKernels.FS;
     private static final VectorSpecies<Double> DS = VectorKernels.DS;
     private static final int FL = FS.length(), DL = DS.length();
-    /** The forward accumulators go through an exact F_ONE.mul before their reduction (see VectorKernels.F_ONE). */
+    /** The forward accumulators go through an exact F_ONE.mul before their reduction (VectorKernels.F_ONE, sumLanes). */
     private static final FloatVector F_ONE = FloatVector.broadcast(FS, 1f);
     private static final DoubleVector D_ONE = DoubleVector.broadcast(DS, 1.0);
 
@@ -164,10 +166,30 @@ final class VectorDenseLinear {
                 z3 = v1.fma(xb3, z3);
                 acc3 = z3.fma(c2s.blend(c2, z3.compare(VectorOperators.GT, 0f)), acc3);
             }
-            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
-            out[outOff + d + 1] = F_ONE.mul(acc1).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
-            out[outOff + d + 2] = F_ONE.mul(acc2).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
-            out[outOff + d + 3] = F_ONE.mul(acc3).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
+            FloatVector t0 = F_ONE.mul(acc0);
+            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
+            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
+            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
+            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector t1 = F_ONE.mul(acc1);
+            if (FL >= 16) t1 = t1.add(t1.rearrange(VectorKernels.F_SWAP8));
+            if (FL >= 8) t1 = t1.add(t1.rearrange(VectorKernels.F_SWAP4));
+            if (FL >= 4) t1 = t1.add(t1.rearrange(VectorKernels.F_SWAP2));
+            if (FL >= 2) t1 = t1.add(t1.rearrange(VectorKernels.F_SWAP1));
+            out[outOff + d + 1] = t1.lane(0) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
+            FloatVector t2 = F_ONE.mul(acc2);
+            if (FL >= 16) t2 = t2.add(t2.rearrange(VectorKernels.F_SWAP8));
+            if (FL >= 8) t2 = t2.add(t2.rearrange(VectorKernels.F_SWAP4));
+            if (FL >= 4) t2 = t2.add(t2.rearrange(VectorKernels.F_SWAP2));
+            if (FL >= 2) t2 = t2.add(t2.rearrange(VectorKernels.F_SWAP1));
+            out[outOff + d + 2] = t2.lane(0) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
+            FloatVector t3 = F_ONE.mul(acc3);
+            if (FL >= 16) t3 = t3.add(t3.rearrange(VectorKernels.F_SWAP8));
+            if (FL >= 8) t3 = t3.add(t3.rearrange(VectorKernels.F_SWAP4));
+            if (FL >= 4) t3 = t3.add(t3.rearrange(VectorKernels.F_SWAP2));
+            if (FL >= 2) t3 = t3.add(t3.rearrange(VectorKernels.F_SWAP1));
+            out[outOff + d + 3] = t3.lane(0) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -182,7 +204,12 @@ final class VectorDenseLinear {
                 z0 = v1.fma(xb0, z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0f)), acc0);
             }
-            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector t0 = F_ONE.mul(acc0);
+            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
+            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
+            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
+            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -192,7 +219,6 @@ final class VectorDenseLinear {
      */
     private static void backwardLinear(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
             int r0 = xOff + (d + 0) * in;
@@ -287,7 +313,12 @@ final class VectorDenseLinear {
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0f)), acc0);
             }
-            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector t0 = F_ONE.mul(acc0);
+            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
+            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
+            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
+            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -297,7 +328,6 @@ final class VectorDenseLinear {
      */
     private static void backwardLinearWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -455,7 +485,6 @@ final class VectorDenseLinear {
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardTanh(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -467,9 +496,24 @@ final class VectorDenseLinear {
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
+                FloatVector e0y = z0.abs().min(VectorActivations.F_10_0);
+                e0y = e0y.add(e0y);
+                FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
+                FloatVector e0n = e0k.sub(VectorActivations.F_12582912_0);
+                FloatVector e0r = e0y.sub(e0n.mul(VectorActivations.F_0_6933594)).sub(e0n.mul(VectorActivations.F_M0_00021219444));
+                FloatVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.F_0_0001984127, VectorActivations.F_0_0013888889).fma(e0r, VectorActivations.F_0_008333334).fma(e0r, VectorActivations.F_0_041666668).fma(e0r, VectorActivations.F_0_16666667).fma(e0r, VectorActivations.F_0_5), e0r);
+                FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.F_1_0));
+                FloatVector h0 = e0u.div(e0u.add(VectorActivations.F_2_0));
+                h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
+                acc0 = c2.fma(h0, acc0);
             }
-            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector t0 = F_ONE.mul(acc0);
+            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
+            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
+            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
+            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -492,7 +536,16 @@ final class VectorDenseLinear {
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector h0 = z0.lanewise(VectorOperators.TANH);
+                FloatVector e0y = z0.abs().min(VectorActivations.F_10_0);
+                e0y = e0y.add(e0y);
+                FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
+                FloatVector e0n = e0k.sub(VectorActivations.F_12582912_0);
+                FloatVector e0r = e0y.sub(e0n.mul(VectorActivations.F_0_6933594)).sub(e0n.mul(VectorActivations.F_M0_00021219444));
+                FloatVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.F_0_0001984127, VectorActivations.F_0_0013888889).fma(e0r, VectorActivations.F_0_008333334).fma(e0r, VectorActivations.F_0_041666668).fma(e0r, VectorActivations.F_0_16666667).fma(e0r, VectorActivations.F_0_5), e0r);
+                FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.F_1_0));
+                FloatVector h0 = e0u.div(e0u.add(VectorActivations.F_2_0));
+                h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
                 FloatVector u0 = gv0.mul(one.sub(h0.mul(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
@@ -506,7 +559,6 @@ final class VectorDenseLinear {
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardTanhWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -524,9 +576,24 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
                 if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
-                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
+                FloatVector e0y = z0.abs().min(VectorActivations.F_10_0);
+                e0y = e0y.add(e0y);
+                FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
+                FloatVector e0n = e0k.sub(VectorActivations.F_12582912_0);
+                FloatVector e0r = e0y.sub(e0n.mul(VectorActivations.F_0_6933594)).sub(e0n.mul(VectorActivations.F_M0_00021219444));
+                FloatVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.F_0_0001984127, VectorActivations.F_0_0013888889).fma(e0r, VectorActivations.F_0_008333334).fma(e0r, VectorActivations.F_0_041666668).fma(e0r, VectorActivations.F_0_16666667).fma(e0r, VectorActivations.F_0_5), e0r);
+                FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.F_1_0));
+                FloatVector h0 = e0u.div(e0u.add(VectorActivations.F_2_0));
+                h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
+                acc0 = c2.fma(h0, acc0);
             }
-            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector t0 = F_ONE.mul(acc0);
+            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
+            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
+            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
+            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -555,7 +622,16 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
                 if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
-                FloatVector h0 = z0.lanewise(VectorOperators.TANH);
+                FloatVector e0y = z0.abs().min(VectorActivations.F_10_0);
+                e0y = e0y.add(e0y);
+                FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
+                FloatVector e0n = e0k.sub(VectorActivations.F_12582912_0);
+                FloatVector e0r = e0y.sub(e0n.mul(VectorActivations.F_0_6933594)).sub(e0n.mul(VectorActivations.F_M0_00021219444));
+                FloatVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.F_0_0001984127, VectorActivations.F_0_0013888889).fma(e0r, VectorActivations.F_0_008333334).fma(e0r, VectorActivations.F_0_041666668).fma(e0r, VectorActivations.F_0_16666667).fma(e0r, VectorActivations.F_0_5), e0r);
+                FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.F_1_0));
+                FloatVector h0 = e0u.div(e0u.add(VectorActivations.F_2_0));
+                h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
                 FloatVector u0 = gv0.mul(one.sub(h0.mul(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
@@ -575,7 +651,6 @@ final class VectorDenseLinear {
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardSigmoid(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -587,9 +662,23 @@ final class VectorDenseLinear {
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
+                FloatVector e0w = z0.neg();
+                FloatVector e0y = e0w.max(VectorActivations.F_M87_0).min(VectorActivations.F_88_0);
+                FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
+                FloatVector e0n = e0k.sub(VectorActivations.F_12582912_0);
+                FloatVector e0r = e0y.sub(e0n.mul(VectorActivations.F_0_6933594)).sub(e0n.mul(VectorActivations.F_M0_00021219444));
+                FloatVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.F_0_0001984127, VectorActivations.F_0_0013888889).fma(e0r, VectorActivations.F_0_008333334).fma(e0r, VectorActivations.F_0_041666668).fma(e0r, VectorActivations.F_0_16666667).fma(e0r, VectorActivations.F_0_5), e0r);
+                FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.F_INF, e0w.compare(VectorOperators.GT, VectorActivations.F_88_0));
+                FloatVector h0 = VectorActivations.F_1_0.div(e0e.add(VectorActivations.F_1_0));
+                acc0 = c2.fma(h0, acc0);
             }
-            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector t0 = F_ONE.mul(acc0);
+            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
+            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
+            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
+            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -612,7 +701,15 @@ final class VectorDenseLinear {
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
+                FloatVector e0w = z0.neg();
+                FloatVector e0y = e0w.max(VectorActivations.F_M87_0).min(VectorActivations.F_88_0);
+                FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
+                FloatVector e0n = e0k.sub(VectorActivations.F_12582912_0);
+                FloatVector e0r = e0y.sub(e0n.mul(VectorActivations.F_0_6933594)).sub(e0n.mul(VectorActivations.F_M0_00021219444));
+                FloatVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.F_0_0001984127, VectorActivations.F_0_0013888889).fma(e0r, VectorActivations.F_0_008333334).fma(e0r, VectorActivations.F_0_041666668).fma(e0r, VectorActivations.F_0_16666667).fma(e0r, VectorActivations.F_0_5), e0r);
+                FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.F_INF, e0w.compare(VectorOperators.GT, VectorActivations.F_88_0));
+                FloatVector h0 = VectorActivations.F_1_0.div(e0e.add(VectorActivations.F_1_0));
                 FloatVector u0 = gv0.mul(h0.mul(one.sub(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
@@ -626,7 +723,6 @@ final class VectorDenseLinear {
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardSigmoidWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -644,9 +740,23 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
                 if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
-                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
+                FloatVector e0w = z0.neg();
+                FloatVector e0y = e0w.max(VectorActivations.F_M87_0).min(VectorActivations.F_88_0);
+                FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
+                FloatVector e0n = e0k.sub(VectorActivations.F_12582912_0);
+                FloatVector e0r = e0y.sub(e0n.mul(VectorActivations.F_0_6933594)).sub(e0n.mul(VectorActivations.F_M0_00021219444));
+                FloatVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.F_0_0001984127, VectorActivations.F_0_0013888889).fma(e0r, VectorActivations.F_0_008333334).fma(e0r, VectorActivations.F_0_041666668).fma(e0r, VectorActivations.F_0_16666667).fma(e0r, VectorActivations.F_0_5), e0r);
+                FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.F_INF, e0w.compare(VectorOperators.GT, VectorActivations.F_88_0));
+                FloatVector h0 = VectorActivations.F_1_0.div(e0e.add(VectorActivations.F_1_0));
+                acc0 = c2.fma(h0, acc0);
             }
-            out[outOff + d + 0] = F_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector t0 = F_ONE.mul(acc0);
+            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
+            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
+            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
+            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -675,7 +785,15 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
                 if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
                 if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
-                FloatVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
+                FloatVector e0w = z0.neg();
+                FloatVector e0y = e0w.max(VectorActivations.F_M87_0).min(VectorActivations.F_88_0);
+                FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
+                FloatVector e0n = e0k.sub(VectorActivations.F_12582912_0);
+                FloatVector e0r = e0y.sub(e0n.mul(VectorActivations.F_0_6933594)).sub(e0n.mul(VectorActivations.F_M0_00021219444));
+                FloatVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.F_0_0001984127, VectorActivations.F_0_0013888889).fma(e0r, VectorActivations.F_0_008333334).fma(e0r, VectorActivations.F_0_041666668).fma(e0r, VectorActivations.F_0_16666667).fma(e0r, VectorActivations.F_0_5), e0r);
+                FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+                FloatVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.F_INF, e0w.compare(VectorOperators.GT, VectorActivations.F_88_0));
+                FloatVector h0 = VectorActivations.F_1_0.div(e0e.add(VectorActivations.F_1_0));
                 FloatVector u0 = gv0.mul(h0.mul(one.sub(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
@@ -825,10 +943,26 @@ final class VectorDenseLinear {
                 z3 = v1.fma(xb3, z3);
                 acc3 = z3.fma(c2s.blend(c2, z3.compare(VectorOperators.GT, 0.0)), acc3);
             }
-            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
-            out[outOff + d + 1] = D_ONE.mul(acc1).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
-            out[outOff + d + 2] = D_ONE.mul(acc2).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
-            out[outOff + d + 3] = D_ONE.mul(acc3).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
+            DoubleVector t0 = D_ONE.mul(acc0);
+            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
+            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
+            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector t1 = D_ONE.mul(acc1);
+            if (DL >= 8) t1 = t1.add(t1.rearrange(VectorKernels.D_SWAP4));
+            if (DL >= 4) t1 = t1.add(t1.rearrange(VectorKernels.D_SWAP2));
+            if (DL >= 2) t1 = t1.add(t1.rearrange(VectorKernels.D_SWAP1));
+            out[outOff + d + 1] = t1.lane(0) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
+            DoubleVector t2 = D_ONE.mul(acc2);
+            if (DL >= 8) t2 = t2.add(t2.rearrange(VectorKernels.D_SWAP4));
+            if (DL >= 4) t2 = t2.add(t2.rearrange(VectorKernels.D_SWAP2));
+            if (DL >= 2) t2 = t2.add(t2.rearrange(VectorKernels.D_SWAP1));
+            out[outOff + d + 2] = t2.lane(0) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
+            DoubleVector t3 = D_ONE.mul(acc3);
+            if (DL >= 8) t3 = t3.add(t3.rearrange(VectorKernels.D_SWAP4));
+            if (DL >= 4) t3 = t3.add(t3.rearrange(VectorKernels.D_SWAP2));
+            if (DL >= 2) t3 = t3.add(t3.rearrange(VectorKernels.D_SWAP1));
+            out[outOff + d + 3] = t3.lane(0) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -843,7 +977,11 @@ final class VectorDenseLinear {
                 z0 = v1.fma(xb0, z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0.0)), acc0);
             }
-            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector t0 = D_ONE.mul(acc0);
+            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
+            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
+            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -853,7 +991,6 @@ final class VectorDenseLinear {
      */
     private static void backwardLinear(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
             int r0 = xOff + (d + 0) * in;
@@ -948,7 +1085,11 @@ final class VectorDenseLinear {
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0.0)), acc0);
             }
-            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector t0 = D_ONE.mul(acc0);
+            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
+            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
+            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -958,7 +1099,6 @@ final class VectorDenseLinear {
      */
     private static void backwardLinearWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -1116,7 +1256,6 @@ final class VectorDenseLinear {
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardTanh(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -1128,9 +1267,23 @@ final class VectorDenseLinear {
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
+                DoubleVector e0y = z0.abs().min(VectorActivations.D_20_0);
+                e0y = e0y.add(e0y);
+                DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
+                DoubleVector e0n = e0k.sub(VectorActivations.D_6755399441055744_0);
+                DoubleVector e0r = e0y.sub(e0n.mul(VectorActivations.D_0_6931471803691238)).sub(e0n.mul(VectorActivations.D_1_9082149292705877EM10));
+                DoubleVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.D_1_6059043836821613EM10, VectorActivations.D_2_08767569878681EM09).fma(e0r, VectorActivations.D_2_505210838544172EM08).fma(e0r, VectorActivations.D_2_755731922398589EM07).fma(e0r, VectorActivations.D_2_7557319223985893EM06).fma(e0r, VectorActivations.D_2_48015873015873EM05).fma(e0r, VectorActivations.D_0_0001984126984126984).fma(e0r, VectorActivations.D_0_001388888888888889).fma(e0r, VectorActivations.D_0_008333333333333333).fma(e0r, VectorActivations.D_0_041666666666666664).fma(e0r, VectorActivations.D_0_16666666666666666).fma(e0r, VectorActivations.D_0_5), e0r);
+                DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.D_1_0));
+                DoubleVector h0 = e0u.div(e0u.add(VectorActivations.D_2_0));
+                h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
+                acc0 = c2.fma(h0, acc0);
             }
-            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector t0 = D_ONE.mul(acc0);
+            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
+            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
+            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1153,7 +1306,16 @@ final class VectorDenseLinear {
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector h0 = z0.lanewise(VectorOperators.TANH);
+                DoubleVector e0y = z0.abs().min(VectorActivations.D_20_0);
+                e0y = e0y.add(e0y);
+                DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
+                DoubleVector e0n = e0k.sub(VectorActivations.D_6755399441055744_0);
+                DoubleVector e0r = e0y.sub(e0n.mul(VectorActivations.D_0_6931471803691238)).sub(e0n.mul(VectorActivations.D_1_9082149292705877EM10));
+                DoubleVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.D_1_6059043836821613EM10, VectorActivations.D_2_08767569878681EM09).fma(e0r, VectorActivations.D_2_505210838544172EM08).fma(e0r, VectorActivations.D_2_755731922398589EM07).fma(e0r, VectorActivations.D_2_7557319223985893EM06).fma(e0r, VectorActivations.D_2_48015873015873EM05).fma(e0r, VectorActivations.D_0_0001984126984126984).fma(e0r, VectorActivations.D_0_001388888888888889).fma(e0r, VectorActivations.D_0_008333333333333333).fma(e0r, VectorActivations.D_0_041666666666666664).fma(e0r, VectorActivations.D_0_16666666666666666).fma(e0r, VectorActivations.D_0_5), e0r);
+                DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.D_1_0));
+                DoubleVector h0 = e0u.div(e0u.add(VectorActivations.D_2_0));
+                h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
                 DoubleVector u0 = gv0.mul(one.sub(h0.mul(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
@@ -1167,7 +1329,6 @@ final class VectorDenseLinear {
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardTanhWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -1185,9 +1346,23 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
                 if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
-                acc0 = c2.fma(z0.lanewise(VectorOperators.TANH), acc0);
+                DoubleVector e0y = z0.abs().min(VectorActivations.D_20_0);
+                e0y = e0y.add(e0y);
+                DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
+                DoubleVector e0n = e0k.sub(VectorActivations.D_6755399441055744_0);
+                DoubleVector e0r = e0y.sub(e0n.mul(VectorActivations.D_0_6931471803691238)).sub(e0n.mul(VectorActivations.D_1_9082149292705877EM10));
+                DoubleVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.D_1_6059043836821613EM10, VectorActivations.D_2_08767569878681EM09).fma(e0r, VectorActivations.D_2_505210838544172EM08).fma(e0r, VectorActivations.D_2_755731922398589EM07).fma(e0r, VectorActivations.D_2_7557319223985893EM06).fma(e0r, VectorActivations.D_2_48015873015873EM05).fma(e0r, VectorActivations.D_0_0001984126984126984).fma(e0r, VectorActivations.D_0_001388888888888889).fma(e0r, VectorActivations.D_0_008333333333333333).fma(e0r, VectorActivations.D_0_041666666666666664).fma(e0r, VectorActivations.D_0_16666666666666666).fma(e0r, VectorActivations.D_0_5), e0r);
+                DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.D_1_0));
+                DoubleVector h0 = e0u.div(e0u.add(VectorActivations.D_2_0));
+                h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
+                acc0 = c2.fma(h0, acc0);
             }
-            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector t0 = D_ONE.mul(acc0);
+            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
+            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
+            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1216,7 +1391,16 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
                 if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
-                DoubleVector h0 = z0.lanewise(VectorOperators.TANH);
+                DoubleVector e0y = z0.abs().min(VectorActivations.D_20_0);
+                e0y = e0y.add(e0y);
+                DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
+                DoubleVector e0n = e0k.sub(VectorActivations.D_6755399441055744_0);
+                DoubleVector e0r = e0y.sub(e0n.mul(VectorActivations.D_0_6931471803691238)).sub(e0n.mul(VectorActivations.D_1_9082149292705877EM10));
+                DoubleVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.D_1_6059043836821613EM10, VectorActivations.D_2_08767569878681EM09).fma(e0r, VectorActivations.D_2_505210838544172EM08).fma(e0r, VectorActivations.D_2_755731922398589EM07).fma(e0r, VectorActivations.D_2_7557319223985893EM06).fma(e0r, VectorActivations.D_2_48015873015873EM05).fma(e0r, VectorActivations.D_0_0001984126984126984).fma(e0r, VectorActivations.D_0_001388888888888889).fma(e0r, VectorActivations.D_0_008333333333333333).fma(e0r, VectorActivations.D_0_041666666666666664).fma(e0r, VectorActivations.D_0_16666666666666666).fma(e0r, VectorActivations.D_0_5), e0r);
+                DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.D_1_0));
+                DoubleVector h0 = e0u.div(e0u.add(VectorActivations.D_2_0));
+                h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
                 DoubleVector u0 = gv0.mul(one.sub(h0.mul(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
@@ -1236,7 +1420,6 @@ final class VectorDenseLinear {
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardSigmoid(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -1248,9 +1431,22 @@ final class VectorDenseLinear {
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
+                DoubleVector e0w = z0.neg();
+                DoubleVector e0y = e0w.max(VectorActivations.D_M708_0).min(VectorActivations.D_709_0);
+                DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
+                DoubleVector e0n = e0k.sub(VectorActivations.D_6755399441055744_0);
+                DoubleVector e0r = e0y.sub(e0n.mul(VectorActivations.D_0_6931471803691238)).sub(e0n.mul(VectorActivations.D_1_9082149292705877EM10));
+                DoubleVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.D_1_6059043836821613EM10, VectorActivations.D_2_08767569878681EM09).fma(e0r, VectorActivations.D_2_505210838544172EM08).fma(e0r, VectorActivations.D_2_755731922398589EM07).fma(e0r, VectorActivations.D_2_7557319223985893EM06).fma(e0r, VectorActivations.D_2_48015873015873EM05).fma(e0r, VectorActivations.D_0_0001984126984126984).fma(e0r, VectorActivations.D_0_001388888888888889).fma(e0r, VectorActivations.D_0_008333333333333333).fma(e0r, VectorActivations.D_0_041666666666666664).fma(e0r, VectorActivations.D_0_16666666666666666).fma(e0r, VectorActivations.D_0_5), e0r);
+                DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.D_INF, e0w.compare(VectorOperators.GT, VectorActivations.D_709_0));
+                DoubleVector h0 = VectorActivations.D_1_0.div(e0e.add(VectorActivations.D_1_0));
+                acc0 = c2.fma(h0, acc0);
             }
-            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector t0 = D_ONE.mul(acc0);
+            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
+            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
+            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1273,7 +1469,15 @@ final class VectorDenseLinear {
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
+                DoubleVector e0w = z0.neg();
+                DoubleVector e0y = e0w.max(VectorActivations.D_M708_0).min(VectorActivations.D_709_0);
+                DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
+                DoubleVector e0n = e0k.sub(VectorActivations.D_6755399441055744_0);
+                DoubleVector e0r = e0y.sub(e0n.mul(VectorActivations.D_0_6931471803691238)).sub(e0n.mul(VectorActivations.D_1_9082149292705877EM10));
+                DoubleVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.D_1_6059043836821613EM10, VectorActivations.D_2_08767569878681EM09).fma(e0r, VectorActivations.D_2_505210838544172EM08).fma(e0r, VectorActivations.D_2_755731922398589EM07).fma(e0r, VectorActivations.D_2_7557319223985893EM06).fma(e0r, VectorActivations.D_2_48015873015873EM05).fma(e0r, VectorActivations.D_0_0001984126984126984).fma(e0r, VectorActivations.D_0_001388888888888889).fma(e0r, VectorActivations.D_0_008333333333333333).fma(e0r, VectorActivations.D_0_041666666666666664).fma(e0r, VectorActivations.D_0_16666666666666666).fma(e0r, VectorActivations.D_0_5), e0r);
+                DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.D_INF, e0w.compare(VectorOperators.GT, VectorActivations.D_709_0));
+                DoubleVector h0 = VectorActivations.D_1_0.div(e0e.add(VectorActivations.D_1_0));
                 DoubleVector u0 = gv0.mul(h0.mul(one.sub(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
@@ -1287,7 +1491,6 @@ final class VectorDenseLinear {
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forwardSigmoidWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
@@ -1305,9 +1508,22 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
                 if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
-                acc0 = c2.fma(one.div(one.add(z0.neg().lanewise(VectorOperators.EXP))), acc0);
+                DoubleVector e0w = z0.neg();
+                DoubleVector e0y = e0w.max(VectorActivations.D_M708_0).min(VectorActivations.D_709_0);
+                DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
+                DoubleVector e0n = e0k.sub(VectorActivations.D_6755399441055744_0);
+                DoubleVector e0r = e0y.sub(e0n.mul(VectorActivations.D_0_6931471803691238)).sub(e0n.mul(VectorActivations.D_1_9082149292705877EM10));
+                DoubleVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.D_1_6059043836821613EM10, VectorActivations.D_2_08767569878681EM09).fma(e0r, VectorActivations.D_2_505210838544172EM08).fma(e0r, VectorActivations.D_2_755731922398589EM07).fma(e0r, VectorActivations.D_2_7557319223985893EM06).fma(e0r, VectorActivations.D_2_48015873015873EM05).fma(e0r, VectorActivations.D_0_0001984126984126984).fma(e0r, VectorActivations.D_0_001388888888888889).fma(e0r, VectorActivations.D_0_008333333333333333).fma(e0r, VectorActivations.D_0_041666666666666664).fma(e0r, VectorActivations.D_0_16666666666666666).fma(e0r, VectorActivations.D_0_5), e0r);
+                DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.D_INF, e0w.compare(VectorOperators.GT, VectorActivations.D_709_0));
+                DoubleVector h0 = VectorActivations.D_1_0.div(e0e.add(VectorActivations.D_1_0));
+                acc0 = c2.fma(h0, acc0);
             }
-            out[outOff + d + 0] = D_ONE.mul(acc0).reduceLanes(VectorOperators.ADD) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector t0 = D_ONE.mul(acc0);
+            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
+            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
+            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
+            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1336,7 +1552,15 @@ final class VectorDenseLinear {
                 if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
                 if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
                 if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
-                DoubleVector h0 = one.div(one.add(z0.neg().lanewise(VectorOperators.EXP)));
+                DoubleVector e0w = z0.neg();
+                DoubleVector e0y = e0w.max(VectorActivations.D_M708_0).min(VectorActivations.D_709_0);
+                DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
+                DoubleVector e0n = e0k.sub(VectorActivations.D_6755399441055744_0);
+                DoubleVector e0r = e0y.sub(e0n.mul(VectorActivations.D_0_6931471803691238)).sub(e0n.mul(VectorActivations.D_1_9082149292705877EM10));
+                DoubleVector e0q = e0r.mul(e0r).fma(e0r.fma(VectorActivations.D_1_6059043836821613EM10, VectorActivations.D_2_08767569878681EM09).fma(e0r, VectorActivations.D_2_505210838544172EM08).fma(e0r, VectorActivations.D_2_755731922398589EM07).fma(e0r, VectorActivations.D_2_7557319223985893EM06).fma(e0r, VectorActivations.D_2_48015873015873EM05).fma(e0r, VectorActivations.D_0_0001984126984126984).fma(e0r, VectorActivations.D_0_001388888888888889).fma(e0r, VectorActivations.D_0_008333333333333333).fma(e0r, VectorActivations.D_0_041666666666666664).fma(e0r, VectorActivations.D_0_16666666666666666).fma(e0r, VectorActivations.D_0_5), e0r);
+                DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                DoubleVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.D_INF, e0w.compare(VectorOperators.GT, VectorActivations.D_709_0));
+                DoubleVector h0 = VectorActivations.D_1_0.div(e0e.add(VectorActivations.D_1_0));
                 DoubleVector u0 = gv0.mul(h0.mul(one.sub(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);

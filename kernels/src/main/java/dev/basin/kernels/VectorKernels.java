@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,7 +19,10 @@ import jdk.incubator.vector.VectorSpecies;
  * Reductions keep four independent accumulators so the FMA latency is hidden; their results
  * differ from the scalar reference only by floating-point reassociation. Elementwise kernels
  * use the same operations as the scalar reference (a multiply then an add, no FMA), so apart
- * from tanh and sigmoid they agree with it bit for bit. GEMM and Gram are inherited from
+ * from tanh and sigmoid they agree with it bit for bit; tanh and sigmoid come from
+ * {@link VectorActivations}, within 2 ulps of Math's. Every kernel gives the same bits
+ * interpreted and compiled (no reduceLanes, TANH or EXP, whose compiled code rounds differently
+ * from the Java fallback), so a result does not depend on when C2 got to it. GEMM and Gram are inherited from
  * {@link ScalarKernels} here; the blocked SIMD GEMM lives in its own class.
  */
 final class VectorKernels extends ScalarKernels {
@@ -46,6 +50,37 @@ final class VectorKernels extends ScalarKernels {
      */
     private static final FloatVector F_ONE = FloatVector.broadcast(FS, 1f);
     private static final DoubleVector D_ONE = DoubleVector.broadcast(DS, 1.0);
+
+    /**
+     * Lane sums in one fixed order, the same compiled and not: reduceLanes(ADD) leaves the order
+     * to the implementation, and C2's intrinsic and the Java fallback (which runs until a kernel
+     * is compiled) differ in the last bits, so one seed gave two results depending on JIT timing.
+     * A butterfly of exact lane swaps and lanewise adds (t += t.rearrange(SWAPk) for k = L/2 … 1);
+     * afterwards every lane holds the total. The kernels write the butterfly out where they
+     * reduce, on a value that is not loop-carried (F_ONE.mul(acc), see above): a vector passed to
+     * a method of ours is boxed whenever C2 does not inline that method, and C2 refuses even small
+     * ones at a call site its profile calls rare ("low call site frequency": dnrm2 boxed 96 B per
+     * call, for good, in two full test runs of four, after calls with n below a vector had run first).
+     */
+    static final VectorShuffle<Float> F_SWAP1 = swap(FS, 1), F_SWAP2 = swap(FS, 2), F_SWAP4 = swap(FS, 4),
+            F_SWAP8 = swap(FS, 8);
+    static final VectorShuffle<Double> D_SWAP1 = swap(DS, 1), D_SWAP2 = swap(DS, 2), D_SWAP4 = swap(DS, 4);
+
+    private static <E> VectorShuffle<E> swap(VectorSpecies<E> s, int k) {
+        return VectorShuffle.fromOp(s, i -> (i ^ k) & (s.length() - 1));
+    }
+
+    /**
+     * The butterfly as a call, for NtkVector's sixteen sums, whose call sites run on every call of
+     * their method (so never rare). Each step is a method under C2's MaxInlineSize (35 bytes).
+     */
+    static double sumLanes(DoubleVector v) {
+        return fold1(fold2(fold4(v))).lane(0);
+    }
+
+    private static DoubleVector fold4(DoubleVector v) { return DL >= 8 ? v.add(v.rearrange(D_SWAP4)) : v; }
+    private static DoubleVector fold2(DoubleVector v) { return DL >= 4 ? v.add(v.rearrange(D_SWAP2)) : v; }
+    private static DoubleVector fold1(DoubleVector v) { return DL >= 2 ? v.add(v.rearrange(D_SWAP1)) : v; }
 
     /** A sum of squares at least this large is far above the subnormal squares (< 2^-1022) it may have lost. */
     private static final double NRM2_SUM_MIN = 0x1p-900;
@@ -103,10 +138,34 @@ final class VectorKernels extends ScalarKernels {
                     c2 = FloatVector.fromArray(FS, a, r2 + j).fma(xv, c2);
                     c3 = FloatVector.fromArray(FS, a, r3 + j).fma(xv, c3);
                 }
-                s0 = F_ONE.mul(c0).reduceLanes(VectorOperators.ADD);
-                s1 = F_ONE.mul(c1).reduceLanes(VectorOperators.ADD);
-                s2 = F_ONE.mul(c2).reduceLanes(VectorOperators.ADD);
-                s3 = F_ONE.mul(c3).reduceLanes(VectorOperators.ADD);
+                {
+                    FloatVector t = F_ONE.mul(c0);
+                    if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
+                    if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
+                    if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
+                    s0 = t.add(t.rearrange(F_SWAP1)).lane(0);
+                }
+                {
+                    FloatVector t = F_ONE.mul(c1);
+                    if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
+                    if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
+                    if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
+                    s1 = t.add(t.rearrange(F_SWAP1)).lane(0);
+                }
+                {
+                    FloatVector t = F_ONE.mul(c2);
+                    if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
+                    if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
+                    if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
+                    s2 = t.add(t.rearrange(F_SWAP1)).lane(0);
+                }
+                {
+                    FloatVector t = F_ONE.mul(c3);
+                    if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
+                    if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
+                    if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
+                    s3 = t.add(t.rearrange(F_SWAP1)).lane(0);
+                }
             }
             for (; j < n; j++) {
                 float xj = x[xOff + j];
@@ -211,10 +270,30 @@ final class VectorKernels extends ScalarKernels {
                     c2 = DoubleVector.fromArray(DS, a, r2 + j).fma(xv, c2);
                     c3 = DoubleVector.fromArray(DS, a, r3 + j).fma(xv, c3);
                 }
-                s0 = D_ONE.mul(c0).reduceLanes(VectorOperators.ADD);
-                s1 = D_ONE.mul(c1).reduceLanes(VectorOperators.ADD);
-                s2 = D_ONE.mul(c2).reduceLanes(VectorOperators.ADD);
-                s3 = D_ONE.mul(c3).reduceLanes(VectorOperators.ADD);
+                {
+                    DoubleVector t = D_ONE.mul(c0);
+                    if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
+                    if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
+                    s0 = t.add(t.rearrange(D_SWAP1)).lane(0);
+                }
+                {
+                    DoubleVector t = D_ONE.mul(c1);
+                    if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
+                    if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
+                    s1 = t.add(t.rearrange(D_SWAP1)).lane(0);
+                }
+                {
+                    DoubleVector t = D_ONE.mul(c2);
+                    if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
+                    if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
+                    s2 = t.add(t.rearrange(D_SWAP1)).lane(0);
+                }
+                {
+                    DoubleVector t = D_ONE.mul(c3);
+                    if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
+                    if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
+                    s3 = t.add(t.rearrange(D_SWAP1)).lane(0);
+                }
             }
             for (; j < n; j++) {
                 double xj = x[xOff + j];
@@ -302,7 +381,11 @@ final class VectorKernels extends ScalarKernels {
             for (int bound = FS.loopBound(n); i < bound; i += FL) {
                 a0 = FloatVector.fromArray(FS, x, xOff + i).fma(FloatVector.fromArray(FS, y, yOff + i), a0);
             }
-            s = F_ONE.mul(a0).add(a1).add(F_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
+            FloatVector t = F_ONE.mul(a0).add(a1).add(F_ONE.mul(a2).add(a3));
+            if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
+            if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
+            if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
+            s = t.add(t.rearrange(F_SWAP1)).lane(0);
         }
         for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
         return s;
@@ -327,7 +410,10 @@ final class VectorKernels extends ScalarKernels {
             for (int bound = DS.loopBound(n); i < bound; i += DL) {
                 a0 = DoubleVector.fromArray(DS, x, xOff + i).fma(DoubleVector.fromArray(DS, y, yOff + i), a0);
             }
-            s = D_ONE.mul(a0).add(a1).add(D_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
+            DoubleVector t = D_ONE.mul(a0).add(a1).add(D_ONE.mul(a2).add(a3));
+            if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
+            if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
+            s = t.add(t.rearrange(D_SWAP1)).lane(0);
         }
         for (; i < n; i++) s += x[xOff + i] * y[yOff + i];
         return s;
@@ -401,7 +487,11 @@ final class VectorKernels extends ScalarKernels {
                 a3 = FloatVector.fromArray(FS, x, xOff + i + 3 * FL).add(a3);
             }
             for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = FloatVector.fromArray(FS, x, xOff + i).add(a0);
-            s = F_ONE.mul(a0).add(a1).add(F_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
+            FloatVector t = F_ONE.mul(a0).add(a1).add(F_ONE.mul(a2).add(a3));
+            if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
+            if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
+            if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
+            s = t.add(t.rearrange(F_SWAP1)).lane(0);
         }
         for (; i < n; i++) s += x[xOff + i];
         return s;
@@ -420,7 +510,10 @@ final class VectorKernels extends ScalarKernels {
                 a3 = DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).add(a3);
             }
             for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = DoubleVector.fromArray(DS, x, xOff + i).add(a0);
-            s = D_ONE.mul(a0).add(a1).add(D_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
+            DoubleVector t = D_ONE.mul(a0).add(a1).add(D_ONE.mul(a2).add(a3));
+            if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
+            if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
+            s = t.add(t.rearrange(D_SWAP1)).lane(0);
         }
         for (; i < n; i++) s += x[xOff + i];
         return s;
@@ -439,7 +532,11 @@ final class VectorKernels extends ScalarKernels {
                 a3 = FloatVector.fromArray(FS, x, xOff + i + 3 * FL).abs().add(a3);
             }
             for (int bound = FS.loopBound(n); i < bound; i += FL) a0 = FloatVector.fromArray(FS, x, xOff + i).abs().add(a0);
-            s = F_ONE.mul(a0).add(a1).add(F_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
+            FloatVector t = F_ONE.mul(a0).add(a1).add(F_ONE.mul(a2).add(a3));
+            if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
+            if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
+            if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
+            s = t.add(t.rearrange(F_SWAP1)).lane(0);
         }
         for (; i < n; i++) s += Math.abs(x[xOff + i]);
         return s;
@@ -458,7 +555,10 @@ final class VectorKernels extends ScalarKernels {
                 a3 = DoubleVector.fromArray(DS, x, xOff + i + 3 * DL).abs().add(a3);
             }
             for (int bound = DS.loopBound(n); i < bound; i += DL) a0 = DoubleVector.fromArray(DS, x, xOff + i).abs().add(a0);
-            s = D_ONE.mul(a0).add(a1).add(D_ONE.mul(a2).add(a3)).reduceLanes(VectorOperators.ADD);
+            DoubleVector t = D_ONE.mul(a0).add(a1).add(D_ONE.mul(a2).add(a3));
+            if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
+            if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
+            s = t.add(t.rearrange(D_SWAP1)).lane(0);
         }
         for (; i < n; i++) s += Math.abs(x[xOff + i]);
         return s;
@@ -481,7 +581,10 @@ final class VectorKernels extends ScalarKernels {
                 a0 = lo.fma(lo, a0);
                 a1 = hi.fma(hi, a1);
             }
-            s = D_ONE.mul(a0).add(a1).reduceLanes(VectorOperators.ADD);
+            DoubleVector t = D_ONE.mul(a0).add(a1);
+            if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
+            if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
+            s = t.add(t.rearrange(D_SWAP1)).lane(0);
         }
         for (; i < n; i++) {
             double v = x[xOff + i];
@@ -509,7 +612,10 @@ final class VectorKernels extends ScalarKernels {
                 s0 = v0.fma(v0, s0);
                 s1 = v1.fma(v1, s1);
             }
-            sumSq = D_ONE.mul(s0).add(s1).reduceLanes(VectorOperators.ADD);
+            DoubleVector t = D_ONE.mul(s0).add(s1);
+            if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
+            if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
+            sumSq = t.add(t.rearrange(D_SWAP1)).lane(0);
         }
         for (; i < n; i++) {
             double v = x[xOff + i];
@@ -576,23 +682,12 @@ final class VectorKernels extends ScalarKernels {
     }
 
     private static void tanhF(int n, float[] x, int xOff, float[] y, int yOff) {
-        int i = 0;
-        for (int bound = FS.loopBound(n); i < bound; i += FL) {
-            FloatVector.fromArray(FS, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
-        }
+        int i = VectorActivations.tanhF(n, x, xOff, y, yOff);
         for (; i < n; i++) y[yOff + i] = Activation.TANH.apply(x[xOff + i]);
     }
 
-    /**
-     * 1 / (1 + exp(−x)), written out in each loop: as a helper taking and returning a vector it
-     * was not always inlined (the EXP stub makes it large), and then both vectors were boxed.
-     */
     private static void sigmoidF(int n, float[] x, int xOff, float[] y, int yOff) {
-        int i = 0;
-        for (int bound = FS.loopBound(n); i < bound; i += FL) {
-            FloatVector one = FloatVector.broadcast(FS, 1f);
-            one.div(one.add(FloatVector.fromArray(FS, x, xOff + i).neg().lanewise(VectorOperators.EXP))).intoArray(y, yOff + i);
-        }
+        int i = VectorActivations.sigmoidF(n, x, xOff, y, yOff);
         for (; i < n; i++) y[yOff + i] = Activation.SIGMOID.apply(x[xOff + i]);
     }
 
@@ -635,26 +730,19 @@ final class VectorKernels extends ScalarKernels {
     }
 
     private static void tanhD(int n, double[] x, int xOff, double[] y, int yOff) {
-        int i = 0;
-        for (int bound = DS.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(DS, x, xOff + i).lanewise(VectorOperators.TANH).intoArray(y, yOff + i);
-        }
+        int i = VectorActivations.tanhD(n, x, xOff, y, yOff);
         for (; i < n; i++) y[yOff + i] = Activation.TANH.apply(x[xOff + i]);
     }
 
     private static void sigmoidD(int n, double[] x, int xOff, double[] y, int yOff) {
-        int i = 0;
-        for (int bound = DS.loopBound(n); i < bound; i += DL) {
-            DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-            one.div(one.add(DoubleVector.fromArray(DS, x, xOff + i).neg().lanewise(VectorOperators.EXP))).intoArray(y, yOff + i);
-        }
+        int i = VectorActivations.sigmoidD(n, x, xOff, y, yOff);
         for (; i < n; i++) y[yOff + i] = Activation.SIGMOID.apply(x[xOff + i]);
     }
 
     // Backward: dz = dy·act'(z). The derivative is built as a vector and multiplied in, never
     // blended with dy, so that 0·∞ and NaN in dy propagate exactly as in the scalar reference.
     // One method per activation, as forward: in one large switch C2 left some vector calls
-    // un-inlined (SIGMOID's EXP) and boxed their operands.
+    // un-inlined and boxed their operands.
 
     @Override
     public void activateBackward(Activation act, int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
@@ -667,8 +755,8 @@ final class VectorKernels extends ScalarKernels {
             case ABS -> absBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
             case RELU -> reluBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
             case LEAKY_RELU -> leakyBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
-            case TANH -> tanhBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
-            case SIGMOID -> sigmoidBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+            case TANH -> VectorActivations.tanhBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
+            case SIGMOID -> VectorActivations.sigmoidBackwardF(n, z, zOff, dy, dyOff, dz, dzOff);
         };
         for (; i < n; i++) dz[dzOff + i] = dy[dyOff + i] * act.derivative(z[zOff + i]);
     }
@@ -707,26 +795,6 @@ final class VectorKernels extends ScalarKernels {
         return i;
     }
 
-    private static int tanhBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        int i = 0, bound = FS.loopBound(n);
-        for (; i < bound; i += FL) {
-            FloatVector t = FloatVector.fromArray(FS, z, zOff + i).lanewise(VectorOperators.TANH);
-            FloatVector.fromArray(FS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
-        }
-        return i;
-    }
-
-    private static int sigmoidBackwardF(int n, float[] z, int zOff, float[] dy, int dyOff, float[] dz, int dzOff) {
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        int i = 0, bound = FS.loopBound(n);
-        for (; i < bound; i += FL) {
-            FloatVector s = one.div(one.add(FloatVector.fromArray(FS, z, zOff + i).neg().lanewise(VectorOperators.EXP)));
-            FloatVector.fromArray(FS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
-        }
-        return i;
-    }
-
     @Override
     public void activateBackward(Activation act, int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
         if (act == Activation.IDENTITY) {
@@ -738,8 +806,8 @@ final class VectorKernels extends ScalarKernels {
             case ABS -> absBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
             case RELU -> reluBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
             case LEAKY_RELU -> leakyBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
-            case TANH -> tanhBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
-            case SIGMOID -> sigmoidBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+            case TANH -> VectorActivations.tanhBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
+            case SIGMOID -> VectorActivations.sigmoidBackwardD(n, z, zOff, dy, dyOff, dz, dzOff);
         };
         for (; i < n; i++) dz[dzOff + i] = dy[dyOff + i] * act.derivative(z[zOff + i]);
     }
@@ -774,26 +842,6 @@ final class VectorKernels extends ScalarKernels {
         for (; i < bound; i += DL) {
             VectorMask<Double> pos = DoubleVector.fromArray(DS, z, zOff + i).compare(VectorOperators.GT, 0.0);
             DoubleVector.fromArray(DS, dy, dyOff + i).mul(slope.blend(one, pos)).intoArray(dz, dzOff + i);
-        }
-        return i;
-    }
-
-    private static int tanhBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        int i = 0, bound = DS.loopBound(n);
-        for (; i < bound; i += DL) {
-            DoubleVector t = DoubleVector.fromArray(DS, z, zOff + i).lanewise(VectorOperators.TANH);
-            DoubleVector.fromArray(DS, dy, dyOff + i).mul(one.sub(t.mul(t))).intoArray(dz, dzOff + i);
-        }
-        return i;
-    }
-
-    private static int sigmoidBackwardD(int n, double[] z, int zOff, double[] dy, int dyOff, double[] dz, int dzOff) {
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        int i = 0, bound = DS.loopBound(n);
-        for (; i < bound; i += DL) {
-            DoubleVector s = one.div(one.add(DoubleVector.fromArray(DS, z, zOff + i).neg().lanewise(VectorOperators.EXP)));
-            DoubleVector.fromArray(DS, dy, dyOff + i).mul(s.mul(one.sub(s))).intoArray(dz, dzOff + i);
         }
         return i;
     }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two kernel sources are generated (Java has no templates over float/double or over loop bodies):
+ * Three kernel sources are generated (Java has no templates over float/double or over loop bodies):
  * these fail when a committed file drifts from what its script writes.
  */
 class GeneratedSourcesTest {
@@ -23,6 +23,11 @@ class GeneratedSourcesTest {
     @Test
     void vectorDenseLinearIsGeneratedByItsScript() throws Exception {
         assertGenerated("VectorDenseLinear.java", "python3", "gen-dense-linear.py");
+    }
+
+    @Test
+    void vectorActivationsAreGeneratedByTheirScript() throws Exception {
+        assertGenerated("VectorActivations.java", "python3", "gen-activations.py");
     }
 
     /** Runs {@code interpreter script --stdout} in the kernels module directory and compares. */

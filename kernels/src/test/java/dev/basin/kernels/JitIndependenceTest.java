@@ -1,0 +1,85 @@
+package dev.basin.kernels;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every kernel gives the same bits interpreted and compiled. The Vector API runs its Java
+ * fallback until C2 compiles a kernel, and some of its operations (reduceLanes, TANH, EXP) are
+ * allowed to round differently there; a kernel that used them gave one seed two results
+ * depending on JIT timing, hence on the thread count. {@link KernelDigests} runs in two fresh
+ * JVMs at this run's vector width, side by side: one interpreter-only, one after twelve passes
+ * under C2 alone (compiling at 100 invocations, in the foreground), and the digests must agree
+ * kernel by kernel. Twelve passes were enough for the kernels before the fix to differ in 13
+ * (128 bits), 26 (256) and 30 (512) of the digests. It runs in the executions that force a
+ * width, which cover every species; the default execution repeats one of them and the scalar
+ * one has no Vector API to disagree with.
+ */
+class JitIndependenceTest {
+
+    private static final int WARM_PASSES = 12;
+
+    @Test
+    void everyKernelGivesTheSameBitsInTheInterpreterAndCompiledByC2() throws Exception {
+        assumeTrue(System.getProperty("basin.vector.bits") != null, "runs in the executions that force a vector width");
+        Child interpreted = Child.start(List.of("-Xint"), 0);
+        Child compiled = Child.start(List.of("-XX:-TieredCompilation", "-XX:CompileThreshold=100", "-Xbatch"), WARM_PASSES);
+        Map<String, String> a = interpreted.digests(), b = compiled.digests();
+        assertEquals(a.keySet(), b.keySet());
+        List<String> differ = new ArrayList<>();
+        a.forEach((k, v) -> { if (!v.equals(b.get(k))) differ.add(k); });
+        if (!differ.isEmpty()) fail("compiled code differs from the interpreter with " + IMPL_NAME + " in " + differ);
+    }
+
+    private static final String IMPL_NAME = Kernels.implementation();
+
+    /** A digest JVM writing to a temporary file, so that both can run at once. */
+    private record Child(List<String> flags, Process process, Path log) {
+
+        static Child start(List<String> jvmFlags, int warmPasses) throws IOException {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ProcessHandle.current().info().command().orElse("java"));
+            cmd.addAll(jvmFlags);
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+            for (String prop : new String[]{"basin.vector.bits", "basin.kernels"}) {
+                String v = System.getProperty(prop);
+                if (v != null) cmd.add("-D" + prop + "=" + v);
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), KernelDigests.class.getName(), Integer.toString(warmPasses)));
+            Path log = Files.createTempFile("basin-digests", ".txt");
+            log.toFile().deleteOnExit();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new Child(jvmFlags, p, log);
+        }
+
+        Map<String, String> digests() throws IOException, InterruptedException {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                fail("digest JVM " + flags + " did not finish in 5 minutes");
+            }
+            String text = Files.readString(log, StandardCharsets.UTF_8);
+            Files.deleteIfExists(log);
+            assertEquals(0, process.exitValue(), () -> "digest JVM " + flags + " failed:\n" + text);
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String line : text.split("\n")) {
+                int eq = line.lastIndexOf('=');
+                if (eq > 0 && !line.startsWith("WARNING")) out.put(line.substring(0, eq), line.substring(eq + 1).trim());
+            }
+            if (out.isEmpty()) fail("digest JVM " + flags + " printed no digests:\n" + text);
+            return out;
+        }
+    }
+}
