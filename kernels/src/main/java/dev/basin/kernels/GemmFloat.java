@@ -6,10 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Single-threaded float GEMM on one block of C, in the Goto/BLIS structure: B is packed into
- * KC×NR micro-panels (one stays near the core while a column of micro-tiles runs), A into
- * MR×KC micro-panels (an MC×KC block kept in L2), and an MR×NR register-blocked micro-kernel
- * of 2·MR accumulators runs over them. NR is two vectors of the species, so the tile follows
- * the width: 6 rows × 2 vectors at 128, 256 and 512 bits. Packing resolves both transposes,
+ * KC×PNR micro-panels (one stays in L1 while a column of micro-tiles runs), A into MR×KC
+ * micro-panels (an MC×KC block kept in L2), and an MR×PNR register-blocked micro-kernel runs
+ * over them. PNR is PV vectors of the species, so the tile follows the width and the register
+ * file: 6 rows × 2 vectors (12 accumulators) at 128 and 256 bits, 6 × 4 (24) at 512 bits,
+ * where there are 32 registers. Packing resolves both transposes,
  * so all four combinations run the same kernel. Edge tiles run the same kernel into a scratch
  * tile (the packed panels are zero-padded) and are copied out with the same per-element
  * arithmetic, so no element's bits depend on where the tile grid falls. Small products skip
@@ -33,19 +34,29 @@ final class GemmFloat {
     private static final int L = S.length();
     private static final int BYTES = Float.BYTES;
 
-    /** Micro-tile: MR rows × NR = two vectors of columns: 12 accumulators at every width. */
+    /** Rows of the packed micro-tile (and of the small path's short tiles). */
     static final int MR = 6;
+    /** The small path's tile width: two vectors of columns. */
     static final int NR = 2 * L;
     /**
-     * Depth of a packed block: a KC×NR micro-panel of B of about 64 KiB (L1 and the nearest
-     * L2), so C is read and written once per 512 steps. Measured on Zen 4: KC = 128 (panel in
-     * half of L1) loses 10–15% at n ≥ 1024 to the extra passes over C; 512 is best.
+     * Vectors across the packed micro-tile: 4 (MR × 4 = 24 accumulators) with the 32 registers
+     * of 512-bit hardware, so one broadcast of A feeds four FMAs instead of two; 2 (12
+     * accumulators) with AVX2's 16. PNR = PV·L columns.
      */
-    static final int KC = Math.clamp((64 << 10) / (NR * BYTES), 256, 512);
+    static final int PV = S.vectorBitSize() >= 512 ? 4 : 2;
+    static final int PNR = PV * L;
+    /**
+     * Depth of a packed block: a KC×PNR micro-panel of B of about 32 KiB, so it stays in L1
+     * while a column of micro-tiles streams A past it. On an Intel Xeon (Emerald Rapids, 48 KiB
+     * L1d) with the 4-vector tile, KC = 128 ran 1.05–1.10× faster than 256 (a 64 KiB panel) and
+     * than 192, side by side with OpenBLAS; the 2-vector tile with KC = 512 (what Zen 4 measured
+     * best, where KC = 128 lost 10–15% at n ≥ 1024) was the slowest there. Not re-measured on AMD.
+     */
+    static final int KC = Math.clamp((32 << 10) / (PNR * BYTES), 128, 512);
     /** An MC×KC block of A fills about half of a 512 KiB L2. */
     static final int MC = Math.max(MR, (256 << 10) / (KC * BYTES) / MR * MR);
     /** A KC×NC panel of B fills a few MiB of L3. */
-    static final int NC = Math.max(NR, (4 << 20) / (KC * BYTES) / NR * NR);
+    static final int NC = Math.max(PNR, (4 << 20) / (KC * BYTES) / PNR * PNR);
 
     /**
      * Rows of the small path's two-vector tile: 8 (16 accumulators) where the species is 512
@@ -74,8 +85,8 @@ final class GemmFloat {
     static final class Work {
         float[] a = new float[0];
         float[] b = new float[0];
-        final float[] tile = new float[MR * NR];
-        private final int[] gather = new int[NR];
+        final float[] tile = new float[MR * PNR];
+        private final int[] gather = new int[PNR];
         private int gatherLd = -1;
 
         float[] a(int size) {
@@ -88,10 +99,10 @@ final class GemmFloat {
             return b;
         }
 
-        /** Offsets 0, ldb, 2·ldb, … for gathering NR rows of a transposed B. */
+        /** Offsets 0, ldb, 2·ldb, … for gathering PNR rows of a transposed B. */
         int[] gather(int ldb) {
             if (gatherLd != ldb) {
-                for (int q = 0; q < NR; q++) gather[q] = q * ldb;
+                for (int q = 0; q < PNR; q++) gather[q] = q * ldb;
                 gatherLd = ldb;
             }
             return gather;
@@ -121,7 +132,7 @@ final class GemmFloat {
                        float beta, float[] c, int cOff, int ldc, Work w) {
         int kcMax = Math.min(k, KC);
         float[] pa = w.a(roundUp(Math.min(m, MC), MR) * kcMax);
-        float[] pb = w.b(roundUp(Math.min(n, NC), NR) * kcMax);
+        float[] pb = w.b(roundUp(Math.min(n, NC), PNR) * kcMax);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -168,68 +179,68 @@ final class GemmFloat {
         }
     }
 
-    /** Packs op(B)[pc..pc+kc, jc..jc+nc] as NR-column micro-panels, p-major, zero-padded columns. */
+    /** Packs op(B)[pc..pc+kc, jc..jc+nc] as PNR-column micro-panels, p-major, zero-padded columns. */
     private static void packB(boolean tB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb, Work w) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
+        for (int jr = 0; jr < nc; jr += PNR) {
+            int nr = Math.min(PNR, nc - jr);
             int base = jr * kc;
-            if (tB && nr == NR) {
-                // op(B)(p,j) = b[j·ldb + p]: gather each packed row from NR rows of b.
+            if (tB && nr == PNR) {
+                // op(B)(p,j) = b[j·ldb + p]: gather each packed row from PNR rows of b.
                 int[] idx = w.gather(ldb);
                 int src = bOff + (jc + jr) * ldb + pc;
                 for (int p = 0; p < kc; p++) {
-                    FloatVector.fromArray(S, b, src + p, idx, 0).intoArray(pb, base + p * NR);
-                    FloatVector.fromArray(S, b, src + p, idx, L).intoArray(pb, base + p * NR + L);
+                    for (int v = 0; v < PNR; v += L) FloatVector.fromArray(S, b, src + p, idx, v).intoArray(pb, base + p * PNR + v);
                 }
             } else if (tB) {
-                // A partial panel: read each row of b contiguously, write with stride NR.
+                // A partial panel: read each row of b contiguously, write with stride PNR.
                 int q = 0;
                 for (; q < nr; q++) {
                     int src = bOff + (jc + jr + q) * ldb + pc, dst = base + q;
-                    for (int p = 0; p < kc; p++) pb[dst + p * NR] = b[src + p];
+                    for (int p = 0; p < kc; p++) pb[dst + p * PNR] = b[src + p];
                 }
-                for (; q < NR; q++) {
-                    for (int p = 0; p < kc; p++) pb[base + q + p * NR] = 0f;
+                for (; q < PNR; q++) {
+                    for (int p = 0; p < kc; p++) pb[base + q + p * PNR] = 0f;
                 }
-            } else if (nr == NR) {
+            } else if (nr == PNR) {
                 for (int p = 0; p < kc; p++) {
-                    int src = bOff + (pc + p) * ldb + jc + jr, dst = base + p * NR;
-                    FloatVector.fromArray(S, b, src).intoArray(pb, dst);
-                    FloatVector.fromArray(S, b, src + L).intoArray(pb, dst + L);
+                    int src = bOff + (pc + p) * ldb + jc + jr, dst = base + p * PNR;
+                    for (int v = 0; v < PNR; v += L) FloatVector.fromArray(S, b, src + v).intoArray(pb, dst + v);
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
-                    int src = bOff + (pc + p) * ldb + jc + jr, dst = base + p * NR;
+                    int src = bOff + (pc + p) * ldb + jc + jr, dst = base + p * PNR;
                     int q = 0;
                     for (; q < nr; q++) pb[dst + q] = b[src + q];
-                    for (; q < NR; q++) pb[dst + q] = 0f;
+                    for (; q < PNR; q++) pb[dst + q] = 0f;
                 }
             }
         }
     }
 
-    /** Runs the micro-kernel over every MR×NR tile of an mc×nc block. */
+    /** Runs the micro-kernel over every MR×PNR tile of an mc×nc block. */
     private static void macro(int mc, int nc, int kc, float alpha, float[] pa, float[] pb,
                               float beta, float[] c, int cOff, int ldc, float[] tile) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
+        for (int jr = 0; jr < nc; jr += PNR) {
+            int nr = Math.min(PNR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
                 int co = cOff + ir * ldc + jr;
-                if (mr == MR && nr == NR) {
-                    kernel(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, co, ldc);
+                if (mr == MR && nr == PNR) {
+                    if (PV == 4) kernel4(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, co, ldc);
+                    else kernel(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, co, ldc);
                 } else {
                     // alpha = 1, beta = 0 stores the raw sums; the copy-out applies the same
                     // fma(sum, alpha, beta·c) as the vector epilogue, lane for lane.
-                    kernel(kc, pa, ir * kc, pb, jr * kc, 1f, 0f, tile, 0, NR);
-                    copyOut(tile, NR, mr, nr, alpha, beta, c, co, ldc);
+                    if (PV == 4) kernel4(kc, pa, ir * kc, pb, jr * kc, 1f, 0f, tile, 0, PNR);
+                    else kernel(kc, pa, ir * kc, pb, jr * kc, 1f, 0f, tile, 0, PNR);
+                    copyOut(tile, PNR, mr, nr, alpha, beta, c, co, ldc);
                 }
             }
         }
     }
 
     /**
-     * The MR×NR micro-kernel: C[6×NR] = fma(sum, alpha, beta·C) with sum over kc packed
+     * The MR×PNR micro-kernel where PV = 2: C[6×2L] = fma(sum, alpha, beta·C) with sum over kc packed
      * steps. beta = 0 never reads C. Written out by hand so that the twelve accumulators stay
      * in registers.
      */
@@ -238,7 +249,7 @@ final class GemmFloat {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         for (int p = 0; p < kc; p++) {
-            int ap = ao + p * MR, bp = bo + p * NR;
+            int ap = ao + p * MR, bp = bo + p * PNR;
             FloatVector b0 = FloatVector.fromArray(S, pb, bp);
             FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
             FloatVector x = FloatVector.broadcast(S, pa[ap]);
@@ -295,6 +306,118 @@ final class GemmFloat {
             o += ldc;
             va.fma(c50, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
             va.fma(c51, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        }
+    }
+
+    /**
+     * The micro-kernel where PV = 4 (512 bits): C[6×4L] = fma(sum, alpha, beta·C), 24
+     * accumulators, four vectors of B loaded and six elements of A broadcast per step. Written
+     * out by hand (generated once by a script, not kept) so the accumulators stay in registers.
+     */
+    private static void kernel4(int kc, float[] pa, int ao, float[] pb, int bo,
+                                float alpha, float beta, float[] c, int co, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
+        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
+        FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+        for (int p = 0; p < kc; p++) {
+            int ap = ao + p * MR, bp = bo + p * PNR;
+            FloatVector b0 = FloatVector.fromArray(S, pb, bp);
+            FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, pb, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, pb, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, pa[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, pa[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, pa[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, pa[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+            x = FloatVector.broadcast(S, pa[ap + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            c42 = x.fma(b2, c42);
+            c43 = x.fma(b3, c43);
+            x = FloatVector.broadcast(S, pa[ap + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            c52 = x.fma(b2, c52);
+            c53 = x.fma(b3, c53);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        if (beta == 0f) {
+            FloatVector z = FloatVector.zero(S);
+            va.fma(c00, z).intoArray(c, co);
+            va.fma(c01, z).intoArray(c, co + L);
+            va.fma(c02, z).intoArray(c, co + 2 * L);
+            va.fma(c03, z).intoArray(c, co + 3 * L);
+            va.fma(c10, z).intoArray(c, co + ldc);
+            va.fma(c11, z).intoArray(c, co + ldc + L);
+            va.fma(c12, z).intoArray(c, co + ldc + 2 * L);
+            va.fma(c13, z).intoArray(c, co + ldc + 3 * L);
+            va.fma(c20, z).intoArray(c, co + 2 * ldc);
+            va.fma(c21, z).intoArray(c, co + 2 * ldc + L);
+            va.fma(c22, z).intoArray(c, co + 2 * ldc + 2 * L);
+            va.fma(c23, z).intoArray(c, co + 2 * ldc + 3 * L);
+            va.fma(c30, z).intoArray(c, co + 3 * ldc);
+            va.fma(c31, z).intoArray(c, co + 3 * ldc + L);
+            va.fma(c32, z).intoArray(c, co + 3 * ldc + 2 * L);
+            va.fma(c33, z).intoArray(c, co + 3 * ldc + 3 * L);
+            va.fma(c40, z).intoArray(c, co + 4 * ldc);
+            va.fma(c41, z).intoArray(c, co + 4 * ldc + L);
+            va.fma(c42, z).intoArray(c, co + 4 * ldc + 2 * L);
+            va.fma(c43, z).intoArray(c, co + 4 * ldc + 3 * L);
+            va.fma(c50, z).intoArray(c, co + 5 * ldc);
+            va.fma(c51, z).intoArray(c, co + 5 * ldc + L);
+            va.fma(c52, z).intoArray(c, co + 5 * ldc + 2 * L);
+            va.fma(c53, z).intoArray(c, co + 5 * ldc + 3 * L);
+        } else {
+            FloatVector vb = FloatVector.broadcast(S, beta);
+            int o = co;
+            va.fma(c00, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c01, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c02, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+            va.fma(c03, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c10, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c11, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c12, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+            va.fma(c13, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c20, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c21, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c22, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+            va.fma(c23, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c30, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c31, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c32, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+            va.fma(c33, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c40, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c41, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c42, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+            va.fma(c43, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c50, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c51, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            va.fma(c52, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+            va.fma(c53, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
         }
     }
 

@@ -82,7 +82,7 @@ public final class VectorGemm {
         Block task = (i0, i1, j0, j1) -> GemmFloat.packed(transA, transB, i1 - i0, j1 - j0, k, alpha,
                 a, aOff + (transA ? i0 : i0 * lda), lda, b, bOff + (transB ? j0 * ldb : j0), ldb,
                 beta, c, cOff + i0 * ldc + j0, ldc, GemmFloat.work());
-        run(m, n, k, GemmFloat.MR, GemmFloat.NR, task);
+        run(m, n, k, GemmFloat.MR, GemmFloat.PNR, task);
     }
 
     /** C = alpha·A·Aᵀ + beta·C, A m×k, C m×m, both triangles written. */
@@ -112,7 +112,7 @@ public final class VectorGemm {
         Block task = (i0, i1, j0, j1) -> GemmDouble.packed(transA, transB, i1 - i0, j1 - j0, k, alpha,
                 a, aOff + (transA ? i0 : i0 * lda), lda, b, bOff + (transB ? j0 * ldb : j0), ldb,
                 beta, c, cOff + i0 * ldc + j0, ldc, GemmDouble.work());
-        run(m, n, k, GemmDouble.MR, GemmDouble.NR, task);
+        run(m, n, k, GemmDouble.MR, GemmDouble.PNR, task);
     }
 
     /** C = alpha·A·Aᵀ + beta·C in double precision. */

@@ -215,7 +215,7 @@ class VectorGemmTest {
         double[] alphas = {1.0, 0.75, -1.0}, betas = {0.0, 1.0, -0.5};
         int[] ms = {1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 16, 20, 24, 32};
         int[] ks = {1, 3, 8, 17};
-        int maxN = 3 * Math.max(GemmFloat.NR, GemmDouble.NR);
+        int maxN = 3 * Math.max(GemmFloat.PNR, GemmDouble.PNR);
         int t = 0;
         for (int n = 1; n <= maxN; n++) {
             for (int m : ms) {
