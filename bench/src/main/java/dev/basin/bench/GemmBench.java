@@ -230,12 +230,8 @@ public class GemmBench {
         } else {
             String config = OpenBlas.orNull().config();
             System.out.println("OpenBLAS: " + config);
-            if (Kernels.implementation().contains("512-bit") && (config.contains(" Haswell ") || config.contains(" Zen "))) {
-                // For instance OPENBLAS_CORETYPE=Haswell in the environment, or a CPU OpenBLAS does not know.
-                System.out.println("Note: OpenBLAS runs its AVX2 kernels on a CPU with 512-bit vectors, so it is not"
-                        + " at its best here (OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE") + "); unset it"
-                        + " or set OPENBLAS_CORETYPE=SkylakeX (or Cooperlake) to compare against its AVX-512 kernels.");
-            }
+            String warning = OpenBlas.orNull().weakCoreWarning(Kernels.implementation());
+            if (warning != null) System.out.println(warning);
         }
         System.out.println("basin: " + Kernels.implementation());
         Collection<RunResult> results = new Runner(opts.build()).run();

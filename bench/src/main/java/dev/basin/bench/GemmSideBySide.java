@@ -74,6 +74,8 @@ public final class GemmSideBySide {
         System.out.println("basin: " + Kernels.implementation());
         System.out.println("OpenBLAS: " + OpenBlas.orNull().config()
                 + " (OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE") + ")");
+        String warning = OpenBlas.orNull().weakCoreWarning(Kernels.implementation());
+        if (warning != null) System.out.println(warning);
         System.out.printf("%d JVMs per size, each %d s of warm-up, then %d rounds of %d ms per peer%n", forks, warmupS, rounds, roundMs);
         System.out.printf("%-16s %10s %10s %10s %10s %9s %s%n", "GEMM", "basin ns", "OB ns", "basin GF/s",
                 "OB GF/s", "basin/OB", "  each JVM's basin/OB");

@@ -75,6 +75,23 @@ public final class OpenBlas {
         }
     }
 
+    /**
+     * A warning when basin runs 512-bit vectors but OpenBLAS did not pick an AVX-512 core (its
+     * config names the core), or null. It happens with OPENBLAS_CORETYPE=Haswell in the
+     * environment, and with a CPU this OpenBLAS does not know: 0.3.21 runs its SSE3 Prescott
+     * kernels on Intel Emerald Rapids.
+     */
+    public String weakCoreWarning(String basinImplementation) {
+        String config = config();
+        if (!basinImplementation.contains("512-bit")) return null;
+        for (String core : new String[] {" SkylakeX ", " Cooperlake ", " SapphireRapids "}) {
+            if (config.contains(core)) return null;
+        }
+        return "Note: OpenBLAS is not running its AVX-512 kernels on this CPU with 512-bit vectors (" + config
+                + "; OPENBLAS_CORETYPE=" + System.getenv("OPENBLAS_CORETYPE") + "), so it is not at its best:"
+                + " set OPENBLAS_CORETYPE=Cooperlake (or SkylakeX) to compare against them.";
+    }
+
     /** Same as the OPENBLAS_NUM_THREADS environment variable, but settable per benchmark. */
     public void setThreads(int n) {
         try {
