@@ -92,11 +92,7 @@ def main():
     body = methods('f') + methods('d')
     consts = '\n'.join('    ' + line for line in vecmath.declarations())
     text = HEADER.replace('@CONSTS@', consts) + body + '}\n'
-    if '--stdout' in sys.argv[1:]:
-        sys.stdout.write(text)
-        return
-    path = pathlib.Path(__file__).resolve().parent / 'src/main/java/dev/basin/kernels/VectorActivations.java'
-    path.write_text(text)
+    vecmath.emit(text, 'VectorActivations.java')
 
 
 if __name__ == '__main__':

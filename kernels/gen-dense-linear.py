@@ -390,12 +390,7 @@ def main():
             + expand_act(to_double(flt), 'd') + '}\n')
     text = text.replace('private static double slope(Activation act)', 'private static double slopeD(Activation act)')
     text = text.replace('double s = slope(act)', 'double s = slopeD(act)')
-    text = text.replace('case LEAKY_RELU -> Activation.LEAKY_SLOPE;\n            default -> 0.0;', 'case LEAKY_RELU -> Activation.LEAKY_SLOPE;\n            default -> 0.0;')
-    if '--stdout' in sys.argv[1:]:
-        sys.stdout.write(text)
-        return
-    path = pathlib.Path(__file__).resolve().parent / 'src/main/java/dev/basin/kernels/VectorDenseLinear.java'
-    path.write_text(text)
+    vecmath.emit(text, 'VectorDenseLinear.java')
 
 
 if __name__ == '__main__':

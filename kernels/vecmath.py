@@ -15,7 +15,9 @@ tanh|x| = u / (u + 2) with u = e^{2|x|} − 1 = 2^n·q + (2^n − 1), which keep
 as x → 0, and the sign of x put back; sigmoid(z) = 1 / (1 + e^−z).
 """
 import math
+import pathlib
 import struct
+import sys
 
 # precision -> Java names and constants; clamps keep n inside the normal exponents
 PREC = {
@@ -127,3 +129,13 @@ def sigmoid(prec, x, out, p, qual=''):
         f'{V} {p}e = {p}s.fma({p}q, {p}s).blend({K(math.inf)}, {p}w.compare(VectorOperators.GT, {K(c["exp_hi"])}));',
         f'{V} {out} = {K(1.0)}.div({p}e.add({K(1.0)}));',
     ]
+
+
+def emit(text, java_file):
+    """What each generator does with its text: print it with --stdout (GeneratedSourcesTest), else
+    write kernels/src/main/java/dev/basin/kernels/<java_file>."""
+    if '--stdout' in sys.argv[1:]:
+        sys.stdout.write(text)
+        return
+    path = pathlib.Path(__file__).resolve().parent / 'src/main/java/dev/basin/kernels' / java_file
+    path.write_text(text)
