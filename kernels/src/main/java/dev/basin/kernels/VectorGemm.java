@@ -1,12 +1,5 @@
 package dev.basin.kernels;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
 /**
  * GEMM with the Vector API: C = alpha·op(A)·op(B) + beta·C, row-major, with the semantics of
  * {@link KernelSupport#sgemm} (beta = 0 ignores C's old contents, NaN included). Arguments are
@@ -32,9 +25,6 @@ public final class VectorGemm {
     private static final long SMALL_VOLUME_IN_PLACE = 128L * 128 * 128;
 
     private static volatile int threads = initialThreads();
-    private static ExecutorService pool;
-    private static int poolSize;
-    private static final ThreadLocal<Boolean> IN_WORKER = ThreadLocal.withInitial(() -> false);
 
     private VectorGemm() {}
 
@@ -139,7 +129,7 @@ public final class VectorGemm {
      * lambda altogether: capturing the arguments would allocate on every call.
      */
     private static boolean parallel(int m, int n, int k) {
-        return threads > 1 && 2L * m * n * k >= PARALLEL_MIN_FLOPS && !IN_WORKER.get();
+        return threads > 1 && 2L * m * n * k >= PARALLEL_MIN_FLOPS && !GemmWorkers.inWorker();
     }
 
     /** One block of C: rows [i0, i1), columns [j0, j1). */
@@ -150,66 +140,22 @@ public final class VectorGemm {
 
     /**
      * Splits C into at most {@code threads} strips of whole MR×NR tiles along its longer side
-     * (in tiles) and runs them, the first on the calling thread. Strips start on the tile grid
-     * of the whole matrix, so every element sees the same tile arithmetic as in one thread.
+     * (in tiles) and runs them, the first on the calling thread, the others on
+     * {@link GemmWorkers}. Strips start on the tile grid of the whole matrix, so every element
+     * sees the same tile arithmetic as in one thread; the same holds when the workers are busy
+     * with another caller's product and this one runs whole on the calling thread.
      */
     private static void run(int m, int n, int k, int mr, int nr, Block task) {
-        int t = threads;
         int rowTiles = (m + mr - 1) / mr, colTiles = (n + nr - 1) / nr;
         boolean byRows = rowTiles >= colTiles;
         int tiles = byRows ? rowTiles : colTiles, unit = byRows ? mr : nr, extent = byRows ? m : n;
-        int parts = Math.min(t, tiles);
-        if (parts <= 1) {
-            task.run(0, m, 0, n);
-            return;
-        }
-        ExecutorService ex = pool(parts - 1);
-        List<Future<?>> futures = new ArrayList<>(parts - 1);
-        for (int s = 1; s < parts; s++) {
+        int parts = Math.min(threads, tiles);
+        if (parts > 1 && GemmWorkers.run(parts, s -> {
             int lo = Math.min(extent, (int) ((long) tiles * s / parts) * unit);
             int hi = Math.min(extent, (int) ((long) tiles * (s + 1) / parts) * unit);
-            futures.add(ex.submit(() -> {
-                if (byRows) task.run(lo, hi, 0, n);
-                else task.run(0, m, lo, hi);
-            }));
-        }
-        int hi0 = Math.min(extent, (tiles / parts) * unit);
-        Throwable failure = null;
-        try {
-            if (byRows) task.run(0, hi0, 0, n);
-            else task.run(0, m, 0, hi0);
-        } catch (Throwable e) {
-            failure = e;
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (failure == null) failure = e.getCause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) failure = e;
-            }
-        }
-        if (failure instanceof RuntimeException r) throw r;
-        if (failure instanceof Error err) throw err;
-        if (failure != null) throw new IllegalStateException("gemm worker failed", failure);
-    }
-
-    /** A fixed pool of daemon workers, grown (replaced) when more are needed. */
-    private static synchronized ExecutorService pool(int workers) {
-        if (pool == null || poolSize < workers) {
-            if (pool != null) pool.shutdown();
-            pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread th = new Thread(() -> {
-                    IN_WORKER.set(true);
-                    r.run();
-                }, "basin-gemm");
-                th.setDaemon(true);
-                return th;
-            });
-            poolSize = workers;
-        }
-        return pool;
+            if (byRows) task.run(lo, hi, 0, n);
+            else task.run(0, m, lo, hi);
+        })) return;
+        task.run(0, m, 0, n);
     }
 }

@@ -277,6 +277,35 @@ class VectorGemmTest {
         checkDouble(new Case(true, false, 9, 2100, 520, 1.0, 0.0, 0, 0, 3, 1, 0, 0, 12), 1);
     }
 
+    /**
+     * Four application threads multiplying at once with 3 GEMM threads: one holds the workers at
+     * a time and the others run whole on their own thread; every result has one-thread bits.
+     */
+    @Example
+    void concurrentCallersShareTheWorkers() throws Exception {
+        Case c = new Case(false, false, 300, 250, 200, 1.0, 0.0, 0, 0, 0, 0, 0, 0, 21);
+        float[] want = runFloat(c, 1);
+        int before = VectorGemm.threads();
+        VectorGemm.setThreads(3);
+        try {
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<float[]>> got = new java.util.ArrayList<>();
+                for (int t = 0; t < 16; t++) got.add(callers.submit(() -> runFloat(c, 3)));
+                for (java.util.concurrent.Future<float[]> f : got) {
+                    float[] x = f.get();
+                    for (int i = 0; i < want.length; i++) {
+                        assertEquals(Float.floatToRawIntBits(want[i]), Float.floatToRawIntBits(x[i]), "C index " + i);
+                    }
+                }
+            } finally {
+                callers.shutdown();
+            }
+        } finally {
+            VectorGemm.setThreads(before);
+        }
+    }
+
     @Example
     void threadSettingRejectsZero() {
         int before = VectorGemm.threads();
