@@ -96,6 +96,13 @@ class VectorGemmTest {
                 Arbitraries.integers().between(513, 1100));
     }
 
+    /** Several k blocks with partial tiles both ways, for the two places the running sums can live. */
+    @Provide
+    Arbitrary<Case> sumsCases() {
+        return cases(Arbitraries.integers().between(1, 80), Arbitraries.integers().between(1, 150),
+                Arbitraries.integers().between(513, 1100));
+    }
+
     /** Large enough to be split across threads. */
     @Provide
     Arbitrary<Case> parallelCases() {
@@ -242,6 +249,51 @@ class VectorGemmTest {
         assertEquals(24, GemmFloat.tallRows(32, 6, 4)); // four 6-row tiles and two of 4, not five and a 2-row one
         assertEquals(24, GemmFloat.tallRows(40, 12, 8)); // 12 + 12 + 8 + 8
         assertEquals(36, GemmFloat.tallRows(36, 12, 8));
+    }
+
+    /**
+     * The packed path's running sums kept in the work buffer give the bits they give in C, and
+     * the reference's values.
+     */
+    @Property(tries = 40)
+    void sumsBufferGivesTheBitsOfSumsInC(@ForAll("sumsCases") Case c) {
+        Random r = new Random(c.seed());
+        float[] a = toFloat(random(r, c.lenA())), b = toFloat(random(r, c.lenB()));
+        float[] c0 = toFloat(random(r, c.lenC()));
+        float[] got = c0.clone();
+        GemmFloat.packed(c.tA(), c.tB(), c.m(), c.n(), c.k(), (float) c.alpha(), a, c.aOff(), c.lda(), b, c.bOff(),
+                c.ldb(), (float) c.beta(), got, c.cOff(), c.ldc(), GemmFloat.work(), true);
+        float[] direct = c0.clone();
+        GemmFloat.packed(c.tA(), c.tB(), c.m(), c.n(), c.k(), (float) c.alpha(), a, c.aOff(), c.lda(), b, c.bOff(),
+                c.ldb(), (float) c.beta(), direct, c.cOff(), c.ldc(), GemmFloat.work(), false);
+        for (int i = 0; i < got.length; i++) {
+            assertEquals(Float.floatToRawIntBits(direct[i]), Float.floatToRawIntBits(got[i]), "float C index " + i + " for " + c);
+        }
+        Case rounded = new Case(c.tA(), c.tB(), c.m(), c.n(), c.k(), (float) c.alpha(), (float) c.beta(),
+                c.aOff(), c.padA(), c.bOff(), c.padB(), c.cOff(), c.padC(), c.seed());
+        compare(rounded, toDouble(a), toDouble(b), toDouble(c0), toDouble(got), 0x1p-24, "float");
+
+        double[] da = toDouble(a), db = toDouble(b), dc0 = random(r, c.lenC());
+        double[] dgot = dc0.clone(), ddirect = dc0.clone();
+        GemmDouble.packed(c.tA(), c.tB(), c.m(), c.n(), c.k(), c.alpha(), da, c.aOff(), c.lda(), db, c.bOff(),
+                c.ldb(), c.beta(), dgot, c.cOff(), c.ldc(), GemmDouble.work(), true);
+        GemmDouble.packed(c.tA(), c.tB(), c.m(), c.n(), c.k(), c.alpha(), da, c.aOff(), c.lda(), db, c.bOff(),
+                c.ldb(), c.beta(), ddirect, c.cOff(), c.ldc(), GemmDouble.work(), false);
+        for (int i = 0; i < dgot.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(ddirect[i]), Double.doubleToRawLongBits(dgot[i]), "double C index " + i + " for " + c);
+        }
+        compare(c, da, db, dc0, dgot, 0x1p-53, "double");
+    }
+
+    /** A C larger than SUMS_MIN_BYTES with k over KC takes the sums buffer through the public entry. */
+    @Example
+    void largeCKeepsItsSumsInTheBuffer() {
+        Case f = new Case(false, false, 700, 800, GemmFloat.KC + 7, 0.5, -1.0, 1, 0, 2, 3, 0, 5, 31);
+        assertTrue((long) f.m() * f.n() * Float.BYTES >= GemmFloat.SUMS_MIN_BYTES);
+        checkFloat(f, 1);
+        Case d = new Case(true, true, 700, 800, GemmDouble.KC + 7, -1.0, 0.0, 0, 2, 1, 0, 3, 0, 32);
+        assertTrue((long) d.m() * d.n() * Double.BYTES >= GemmDouble.SUMS_MIN_BYTES);
+        checkDouble(d, 2);
     }
 
     /** Several MC blocks at every width, partial tiles both ways, offsets, all transposes. */
