@@ -16,6 +16,9 @@ final class NtkVector {
     /** Inner-dimension panel: 4+4 rows of KC doubles stay in L1, a panel of all rows in L2. */
     private static final int KC = 256;
 
+    /** Per-thread spill space for a block's sixteen accumulators (see {@link #block}). */
+    private static final ThreadLocal<double[]> LANES = ThreadLocal.withInitial(() -> new double[16 * S.length()]);
+
     private NtkVector() {}
 
     /**
@@ -25,18 +28,19 @@ final class NtkVector {
      */
     static void syrkLower(int n, int k, double[] a, int aOff, int lda, double[] c, int cOff, int ldc) {
         for (int i = 0; i < n; i++) java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + i + 1, 0.0);
+        double[] lanes = LANES.get();
         for (int kb = 0; kb < k; kb += KC) {
             int kl = Math.min(KC, k - kb);
             for (int i0 = 0; i0 < n; i0 += 4) {
                 for (int j0 = 0; j0 <= i0; j0 += 4) {
-                    block(n, kl, a, aOff + kb, lda, i0, j0, c, cOff, ldc);
+                    block(n, kl, a, aOff + kb, lda, i0, j0, c, cOff, ldc, lanes);
                 }
             }
         }
     }
 
     private static void block(int n, int kl, double[] a, int aOff, int lda, int i0, int j0,
-                              double[] c, int cOff, int ldc) {
+                              double[] c, int cOff, int ldc, double[] lanes) {
         int last = n - 1;
         int x0 = aOff + i0 * lda, x1 = aOff + Math.min(i0 + 1, last) * lda;
         int x2 = aOff + Math.min(i0 + 2, last) * lda, x3 = aOff + Math.min(i0 + 3, last) * lda;
@@ -61,15 +65,27 @@ final class NtkVector {
             v = DoubleVector.fromArray(S, a, x3 + p);
             c30 = v.fma(b0, c30); c31 = v.fma(b1, c31); c32 = v.fma(b2, c32); c33 = v.fma(b3, c33);
         }
-        double[] s = {
-            VectorKernels.sumLanes(ONE.mul(c00)), VectorKernels.sumLanes(ONE.mul(c01)),
-            VectorKernels.sumLanes(ONE.mul(c02)), VectorKernels.sumLanes(ONE.mul(c03)),
-            VectorKernels.sumLanes(ONE.mul(c10)), VectorKernels.sumLanes(ONE.mul(c11)),
-            VectorKernels.sumLanes(ONE.mul(c12)), VectorKernels.sumLanes(ONE.mul(c13)),
-            VectorKernels.sumLanes(ONE.mul(c20)), VectorKernels.sumLanes(ONE.mul(c21)),
-            VectorKernels.sumLanes(ONE.mul(c22)), VectorKernels.sumLanes(ONE.mul(c23)),
-            VectorKernels.sumLanes(ONE.mul(c30)), VectorKernels.sumLanes(ONE.mul(c31)),
-            VectorKernels.sumLanes(ONE.mul(c32)), VectorKernels.sumLanes(ONE.mul(c33))};
+        // The accumulators go to memory and their lanes are summed there, in the order of the
+        // butterfly: sixteen vector butterflies written out made this method too large for C1
+        // ("out of virtual registers in LIR generator" at 256 bits), which left it interpreted
+        // until C2 took it.
+        int l = S.length();
+        ONE.mul(c00).intoArray(lanes, 0);
+        ONE.mul(c01).intoArray(lanes, l);
+        ONE.mul(c02).intoArray(lanes, 2 * l);
+        ONE.mul(c03).intoArray(lanes, 3 * l);
+        ONE.mul(c10).intoArray(lanes, 4 * l);
+        ONE.mul(c11).intoArray(lanes, 5 * l);
+        ONE.mul(c12).intoArray(lanes, 6 * l);
+        ONE.mul(c13).intoArray(lanes, 7 * l);
+        ONE.mul(c20).intoArray(lanes, 8 * l);
+        ONE.mul(c21).intoArray(lanes, 9 * l);
+        ONE.mul(c22).intoArray(lanes, 10 * l);
+        ONE.mul(c23).intoArray(lanes, 11 * l);
+        ONE.mul(c30).intoArray(lanes, 12 * l);
+        ONE.mul(c31).intoArray(lanes, 13 * l);
+        ONE.mul(c32).intoArray(lanes, 14 * l);
+        ONE.mul(c33).intoArray(lanes, 15 * l);
         int[] xs = {x0, x1, x2, x3}, ys = {y0, y1, y2, y3};
         for (int r = 0; r < 4; r++) {
             int i = i0 + r;
@@ -77,11 +93,25 @@ final class NtkVector {
             for (int q = 0; q < 4; q++) {
                 int jj = j0 + q;
                 if (jj > i) break;
-                double t = s[r * 4 + q];
+                double t = butterfly(lanes, (r * 4 + q) * l, l);
                 for (int pp = p; pp < kl; pp++) t += a[xs[r] + pp] * a[ys[q] + pp];
                 c[cOff + i * ldc + jj] += t;
             }
         }
+    }
+
+    /**
+     * Lane 0 of VectorKernels.sumLanes for the {@code len} lanes at x[o…], in scalars: the same
+     * sums in the same order (pairs len/2 apart, then len/4, …), so the same bits.
+     */
+    static double butterfly(double[] x, int o, int len) {
+        return switch (len) {
+            case 1 -> x[o];
+            case 2 -> x[o] + x[o + 1];
+            case 4 -> (x[o] + x[o + 2]) + (x[o + 1] + x[o + 3]);
+            case 8 -> ((x[o] + x[o + 4]) + (x[o + 2] + x[o + 6])) + ((x[o + 1] + x[o + 5]) + (x[o + 3] + x[o + 7]));
+            default -> throw new IllegalStateException("no butterfly for " + len + " lanes");
+        };
     }
 
     /** SIMD {@link NtkScalar#tridiagRow}: one pass loads and stores each entry once. */

@@ -71,8 +71,8 @@ final class VectorKernels extends ScalarKernels {
     }
 
     /**
-     * The butterfly as a call, for NtkVector's sixteen sums, whose call sites run on every call of
-     * their method (so never rare). Each step is a method under C2's MaxInlineSize (35 bytes).
+     * The butterfly as a call, for NtkVector's sums, whose call sites run on every call of their
+     * method (so never rare). Each step is a method under C2's MaxInlineSize (35 bytes).
      */
     static double sumLanes(DoubleVector v) {
         return fold1(fold2(fold4(v))).lane(0);

@@ -44,6 +44,26 @@ class JitIndependenceTest {
         if (!differ.isEmpty()) fail("compiled code differs from the interpreter with " + IMPL_NAME + " in " + differ);
     }
 
+    /**
+     * No compiler refuses a kernel. C1 gives up on a method whose live values outgrow its
+     * register allocator ("COMPILE SKIPPED: out of virtual registers in linear scan"); the
+     * kernel then runs interpreted, boxing every vector, until C2 takes it, which took seconds.
+     * A second copy of the k loop in every small GEMM tile did that to maskedTile and ran
+     * n = 8…64 at 1 % of their speed while the allocation and bit tests all passed. Tiered, as
+     * applications run, with low thresholds so that the digest passes reach both tiers.
+     */
+    @Test
+    void everyKernelCompilesAtBothTiers() throws Exception {
+        assumeTrue(System.getProperty("basin.vector.bits") != null, "runs in the executions that force a vector width");
+        Child tiered = Child.start(List.of("-XX:+PrintCompilation", "-XX:Tier3InvocationThreshold=20",
+                "-XX:Tier3MinInvocationThreshold=20", "-XX:Tier3CompileThreshold=50", "-XX:Tier4InvocationThreshold=200",
+                "-XX:Tier4MinInvocationThreshold=200", "-XX:Tier4CompileThreshold=300"), WARM_PASSES);
+        List<String> skipped = tiered.output().lines()
+                .filter(l -> l.contains("dev.basin.kernels.") && (l.contains("COMPILE SKIPPED") || l.contains("not compilable")))
+                .toList();
+        if (!skipped.isEmpty()) fail("a compiler refused kernels with " + IMPL_NAME + ":\n" + String.join("\n", skipped));
+    }
+
     private static final String IMPL_NAME = Kernels.implementation();
 
     /** A digest JVM writing to a temporary file, so that both can run at once. */
@@ -65,7 +85,8 @@ class JitIndependenceTest {
             return new Child(jvmFlags, p, log);
         }
 
-        Map<String, String> digests() throws IOException, InterruptedException {
+        /** Everything the JVM printed, once it has exited with 0. */
+        String output() throws IOException, InterruptedException {
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 fail("digest JVM " + flags + " did not finish in 5 minutes");
@@ -73,6 +94,11 @@ class JitIndependenceTest {
             String text = Files.readString(log, StandardCharsets.UTF_8);
             Files.deleteIfExists(log);
             assertEquals(0, process.exitValue(), () -> "digest JVM " + flags + " failed:\n" + text);
+            return text;
+        }
+
+        Map<String, String> digests() throws IOException, InterruptedException {
+            String text = output();
             Map<String, String> out = new LinkedHashMap<>();
             for (String line : text.split("\n")) {
                 int eq = line.lastIndexOf('=');
