@@ -87,6 +87,8 @@ final class GemmDouble {
         double[] b = new double[0];
         double[] sums = new double[0];
         final double[] tile = new double[MR * PNR];
+        /** An L×L block being transposed (see {@link #transpose}). */
+        final double[] block = new double[L * L];
         private final int[] gather = new int[PNR];
         private int gatherLd = -1;
 
@@ -514,26 +516,13 @@ final class GemmDouble {
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                       double beta, double[] c, int cOff, int ldc) {
         if (tB) {
-            // A plain transposing copy, its inner loop along the longer side (writing rows of
-            // t contiguously measured ~1.15× faster for square n ≤ 64; for n = 2 the short
-            // inner loop would cost more than the strided writes). A gather per vector is no
-            // faster here and, in this rarely hot loop, was sometimes left unintrinsified by
-            // C2, allocating on every call. Rows of t are padded to whole vectors so the
-            // masked tail's loads stay on the in-range path; the padding is never read into a
-            // result, so it is not cleared.
+            // op(B) copied row-major (see transpose). Rows of t are padded to whole vectors so
+            // the masked tail's loads stay on the in-range path; the padding is never read into
+            // a result, so it is not cleared.
             int ldt = roundUp(n, L);
-            double[] t = work().b(k * ldt);
-            if (n >= k) {
-                for (int p = 0; p < k; p++) {
-                    int src = bOff + p, dst = p * ldt;
-                    for (int j = 0; j < n; j++) t[dst + j] = b[src + j * ldb];
-                }
-            } else {
-                for (int j = 0; j < n; j++) {
-                    int src = bOff + j * ldb;
-                    for (int p = 0; p < k; p++) t[p * ldt + j] = b[src + p];
-                }
-            }
+            Work w = work();
+            double[] t = w.b(k * ldt);
+            transpose(b, bOff, ldb, n, k, t, ldt, w.block);
             b = t;
             bOff = 0;
             ldb = ldt;
@@ -580,6 +569,67 @@ final class GemmDouble {
                         c, cOff + i * ldc + j, ldc, tile);
             }
         }
+    }
+
+    /**
+     * Index vectors of the L×L block transpose, two per stage: stage s (h = L/2, L/4, …, 1)
+     * swaps bit h between row and column index, so that rows i and i + h (i without bit h)
+     * exchange their off-diagonal h-lane blocks. Lanes [2sL, 2sL + L) give row i's new lanes as
+     * indices into (row i, row i + h); the next L, row i + h's.
+     */
+    private static final double[] TRANSPOSE_INDEX = transposeIndex();
+    private static final int TRANSPOSE_STAGES = Integer.numberOfTrailingZeros(L);
+
+    private static double[] transposeIndex() {
+        int stages = Integer.numberOfTrailingZeros(L);
+        double[] x = new double[2 * stages * L];
+        for (int s = 0; s < stages; s++) {
+            int h = L >> (s + 1);
+            for (int j = 0; j < L; j++) {
+                boolean low = (j & h) == 0;
+                x[2 * s * L + j] = low ? j : L + j - h;
+                x[(2 * s + 1) * L + j] = low ? j + h : L + j;
+            }
+        }
+        return x;
+    }
+
+    /**
+     * t[c·ldt + r] = x[xo + r·ldx + c] for r &lt; rows, c &lt; cols: whole L×L blocks by vectors
+     * ({@link #transposeBlock}), the edges element by element. A scalar transposing copy cost
+     * about 1 ns an element here (one of its two indices always has a variable stride, so C2
+     * keeps a range check per element); at n = 16 that was more than the product itself.
+     */
+    static void transpose(double[] x, int xo, int ldx, int rows, int cols, double[] t, int ldt, double[] block) {
+        int rb = rows / L * L, cb = cols / L * L;
+        for (int r0 = 0; r0 < rb; r0 += L) {
+            for (int c0 = 0; c0 < cb; c0 += L) transposeBlock(x, xo + r0 * ldx + c0, ldx, t, c0 * ldt + r0, ldt, block);
+        }
+        for (int c = 0; c < cols; c++) {
+            int dst = c * ldt;
+            for (int r = c < cb ? rb : 0; r < rows; r++) t[dst + r] = x[xo + r * ldx + c];
+        }
+    }
+
+    /**
+     * One L×L block: copied into w, log2(L) stages of two-vector selects there, copied out.
+     * Every vector is loaded and stored within one iteration (none is carried by a loop).
+     */
+    private static void transposeBlock(double[] x, int xo, int ldx, double[] t, int to, int ldt, double[] w) {
+        for (int r = 0; r < L; r++) DoubleVector.fromArray(S, x, xo + r * ldx).intoArray(w, r * L);
+        for (int s = 0; s < TRANSPOSE_STAGES; s++) {
+            int h = L >> (s + 1);
+            DoubleVector lo = DoubleVector.fromArray(S, TRANSPOSE_INDEX, 2 * s * L);
+            DoubleVector hi = DoubleVector.fromArray(S, TRANSPOSE_INDEX, (2 * s + 1) * L);
+            for (int i = 0; i < L; i++) {
+                if ((i & h) != 0) continue;
+                int ri = i * L, rj = (i + h) * L;
+                DoubleVector u = DoubleVector.fromArray(S, w, ri), v = DoubleVector.fromArray(S, w, rj);
+                lo.selectFrom(u, v).intoArray(w, ri);
+                hi.selectFrom(u, v).intoArray(w, rj);
+            }
+        }
+        for (int r = 0; r < L; r++) DoubleVector.fromArray(S, w, r * L).intoArray(t, to + r * ldt);
     }
 
     /**

@@ -285,6 +285,26 @@ class VectorGemmTest {
         compare(c, da, db, dc0, dgot, 0x1p-53, "double");
     }
 
+    /** The block transpose that copies op(B) for the small path, against its definition, every edge. */
+    @Property(tries = 60)
+    void transposeMatchesItsDefinition(@ForAll @IntRange(min = 1, max = 70) int rows, @ForAll @IntRange(min = 1, max = 70) int cols,
+                                       @ForAll @IntRange(min = 0, max = 9) int padX, @ForAll @IntRange(min = 0, max = 9) int padT,
+                                       @ForAll @IntRange(min = 0, max = 5) int off) {
+        int ldx = cols + padX, ldt = rows + padT;
+        Random r = new Random(rows * 131L + cols);
+        double[] x = random(r, off + rows * ldx);
+        float[] fx = toFloat(x), ft = new float[cols * ldt];
+        double[] dt = new double[cols * ldt];
+        GemmFloat.transpose(fx, off, ldx, rows, cols, ft, ldt, GemmFloat.work().block);
+        GemmDouble.transpose(x, off, ldx, rows, cols, dt, ldt, GemmDouble.work().block);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                assertEquals(fx[off + i * ldx + j], ft[j * ldt + i], "float (" + i + "," + j + ")");
+                assertEquals(x[off + i * ldx + j], dt[j * ldt + i], "double (" + i + "," + j + ")");
+            }
+        }
+    }
+
     /** A C larger than SUMS_MIN_BYTES with k over KC takes the sums buffer through the public entry. */
     @Example
     void largeCKeepsItsSumsInTheBuffer() {
