@@ -501,14 +501,13 @@ final class GemmFloat {
 
     /**
      * Without packing, for products where copying the operands costs more than it saves: rows
-     * of op(B) are read in place, elements of op(A) are broadcast from its rows. At
+     * of op(B) are read in place, elements of op(A) are broadcast from wherever they lie. At
      * 512 bits whole 2·NR-column blocks run in tiles of 6 rows × 4 vectors (the rows left over
      * in 4 × 4); whole NR-column blocks in tiles of 12 rows × 2 vectors (the rows left over,
      * and at other widths all of them, in SMR × 2). Of the columns left (fewer than NR), a
      * whole vector runs in tiles of 8 rows × 1 vector and the rest in tiles of 8 rows × 1
-     * masked vector. Every tile reads A and B and writes C in place; op(A) and op(B) are copied
-     * row-major (a block transpose) only when transposed, so the per-thread work buffers are
-     * touched only then. A short row block
+     * masked vector. Every tile reads B and writes C in place; op(B) is copied only when transB
+     * (transposed), so the per-thread work buffers are touched only then. A short row block
      * repeats its last row rather than reading past A. Every tile sums each element over p in
      * the same order and ends with the same fma(sum, alpha, beta·C), so no element's bits
      * depend on its tile.
@@ -528,48 +527,37 @@ final class GemmFloat {
             bOff = 0;
             ldb = ldt;
         }
-        if (tA) {
-            // op(A) copied row-major too: every tile reads A at row + p, an index C2 hoists the
-            // range checks of (with a stride that is not a constant, it kept one check per
-            // element of A per step: 1.15–1.2× at n = 16).
-            Work w = work();
-            float[] t = w.a(m * k);
-            transpose(a, aOff, lda, k, m, t, k, w.block);
-            a = t;
-            aOff = 0;
-            lda = k;
-        }
-        int rs = lda;
+        int rs = tA ? 1 : lda, cs = tA ? lda : 1;
         int nWide = WIDE ? n / (2 * NR) * (2 * NR) : 0;
         int nFull = n / NR * NR;
         int i0 = TALL && nWide > 0 ? tallRows(m, 6, 4) : 0;
         for (int i = 0; i < i0; i += 6) {
             for (int j = 0; j < nWide; j += 2 * NR) {
-                tallWideTile(k, a, aOff + i * rs, rs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                tallWideTile(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         for (int i = i0; i < m; i += 4) {
             int rows = Math.min(4, m - i);
             for (int j = 0; j < nWide; j += 2 * NR) {
-                wideTile(k, a, aOff + i * rs, rs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                wideTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         i0 = TALL && nWide < nFull ? tallRows(m, 12, SMR) : 0;
         for (int i = 0; i < i0; i += 12) {
             for (int j = nWide; j < nFull; j += NR) {
-                tallTile(k, a, aOff + i * rs, rs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                tallTile(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         for (int i = i0; i < m && nWide < nFull; i += SMR) {
             int rows = Math.min(SMR, m - i);
             for (int j = nWide; j < nFull; j += NR) {
-                smallTile(k, a, aOff + i * rs, rs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         int j = nFull;
         if (n - j >= L) {
             for (int i = 0; i < m; i += 8) {
-                columnTile(k, a, aOff + i * rs, rs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
+                columnTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
                         c, cOff + i * ldc + j, ldc);
             }
             j += L;
@@ -577,7 +565,7 @@ final class GemmFloat {
         if (j < n) {
             float[] tile = beta == 0f ? null : work().tile;
             for (int i = 0; i < m; i += 8) {
-                maskedTile(k, a, aOff + i * rs, rs, Math.min(8, m - i), b, bOff + j, ldb, n - j, alpha, beta,
+                maskedTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, n - j, alpha, beta,
                         c, cOff + i * ldc + j, ldc, tile);
             }
         }
@@ -668,23 +656,44 @@ final class GemmFloat {
      * scratch tile. Eight accumulators cover the FMA latency; n = L (16 in single precision at
      * 512 bits) is all this tile.
      */
-    private static void columnTile(int k, float[] a, int ao, int rs, int rows, float[] b, int bo, int ldb,
+    private static void columnTile(int k, float[] a, int ao, int rs, int cs, int rows, float[] b, int bo, int ldb,
                                    float alpha, float beta, float[] c, int co, int ldc) {
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
         int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
         int a7 = ao + last * rs;
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
-        for (int p = 0; p < k; p++) {
-            FloatVector bv = FloatVector.fromArray(S, b, bo + p * ldb);
-            s0 = FloatVector.broadcast(S, a[ao + p]).fma(bv, s0);
-            s1 = FloatVector.broadcast(S, a[a1 + p]).fma(bv, s1);
-            s2 = FloatVector.broadcast(S, a[a2 + p]).fma(bv, s2);
-            s3 = FloatVector.broadcast(S, a[a3 + p]).fma(bv, s3);
-            s4 = FloatVector.broadcast(S, a[a4 + p]).fma(bv, s4);
-            s5 = FloatVector.broadcast(S, a[a5 + p]).fma(bv, s5);
-            s6 = FloatVector.broadcast(S, a[a6 + p]).fma(bv, s6);
-            s7 = FloatVector.broadcast(S, a[a7 + p]).fma(bv, s7);
+        // cs = 1 (A not transposed) runs its own copy of the loop: every index of A is then p
+        // plus a loop invariant, and C2 hoists their range checks out of the loop; p·cs, with cs
+        // not a constant, keeps a check per element of A per step. 1.15–1.2× at n = 16 (NN), where
+        // this tile is the whole product. Not in the other tiles: the second loop made
+        // maskedTile too large for C1 ("out of virtual registers") and left the larger tiles
+        // running interpreted for seconds (n = 32, 64 at 1 % of their speed).
+        if (cs == 1) {
+            for (int p = 0; p < k; p++) {
+                FloatVector bv = FloatVector.fromArray(S, b, bo + p * ldb);
+                s0 = FloatVector.broadcast(S, a[ao + p]).fma(bv, s0);
+                s1 = FloatVector.broadcast(S, a[a1 + p]).fma(bv, s1);
+                s2 = FloatVector.broadcast(S, a[a2 + p]).fma(bv, s2);
+                s3 = FloatVector.broadcast(S, a[a3 + p]).fma(bv, s3);
+                s4 = FloatVector.broadcast(S, a[a4 + p]).fma(bv, s4);
+                s5 = FloatVector.broadcast(S, a[a5 + p]).fma(bv, s5);
+                s6 = FloatVector.broadcast(S, a[a6 + p]).fma(bv, s6);
+                s7 = FloatVector.broadcast(S, a[a7 + p]).fma(bv, s7);
+            }
+        } else {
+            for (int p = 0; p < k; p++) {
+                FloatVector bv = FloatVector.fromArray(S, b, bo + p * ldb);
+                int ap = p * cs;
+                s0 = FloatVector.broadcast(S, a[ao + ap]).fma(bv, s0);
+                s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+                s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+                s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+                s4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+                s5 = FloatVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+                s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+                s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+            }
         }
         // Row by row, stopping after the last real row.
         FloatVector va = FloatVector.broadcast(S, alpha);
@@ -757,7 +766,7 @@ final class GemmFloat {
      * Vector API's shared code that every kernel is compiled against, and from such profiles
      * C2 compiled kernels (GEMM tiles, abs, sigmoid, ...) that boxed vectors on every call.
      */
-    private static void maskedTile(int k, float[] a, int ao, int rs, int rows, float[] b, int bo, int ldb,
+    private static void maskedTile(int k, float[] a, int ao, int rs, int cs, int rows, float[] b, int bo, int ldb,
                                    int cols, float alpha, float beta, float[] c, int co, int ldc, float[] tile) {
         VectorMask<Float> mask = S.indexInRange(0, cols);
         int last = rows - 1;
@@ -767,14 +776,15 @@ final class GemmFloat {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
         for (int p = 0; p < k; p++) {
             FloatVector bv = FloatVector.fromArray(S, b, bo + p * ldb, mask);
-            s0 = FloatVector.broadcast(S, a[ao + p]).fma(bv, s0);
-            s1 = FloatVector.broadcast(S, a[a1 + p]).fma(bv, s1);
-            s2 = FloatVector.broadcast(S, a[a2 + p]).fma(bv, s2);
-            s3 = FloatVector.broadcast(S, a[a3 + p]).fma(bv, s3);
-            s4 = FloatVector.broadcast(S, a[a4 + p]).fma(bv, s4);
-            s5 = FloatVector.broadcast(S, a[a5 + p]).fma(bv, s5);
-            s6 = FloatVector.broadcast(S, a[a6 + p]).fma(bv, s6);
-            s7 = FloatVector.broadcast(S, a[a7 + p]).fma(bv, s7);
+            int ap = p * cs;
+            s0 = FloatVector.broadcast(S, a[ao + ap]).fma(bv, s0);
+            s1 = FloatVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+            s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+            s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+            s4 = FloatVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+            s5 = FloatVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+            s6 = FloatVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+            s7 = FloatVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
         FloatVector va = FloatVector.broadcast(S, alpha);
         if (beta == 0f) {
@@ -824,44 +834,44 @@ final class GemmFloat {
     }
 
     /** 6 full rows × 4 vectors (2·NR columns) of the small path, 24 accumulators: where TALL only. */
-    private static void tallWideTile(int k, float[] a, int ao, int rs, float[] b, int bo, int ldb,
+    private static void tallWideTile(int k, float[] a, int ao, int rs, int cs, float[] b, int bo, int ldb,
                                     float alpha, float beta, float[] c, int co, int ldc) {
         int a1 = ao + rs, a2 = ao + 2 * rs, a3 = ao + 3 * rs, a4 = ao + 4 * rs, a5 = ao + 5 * rs;
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = c0_0, c0_2 = c0_0, c0_3 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c1_2 = c0_0, c1_3 = c0_0;
         FloatVector c2_0 = c0_0, c2_1 = c0_0, c2_2 = c0_0, c2_3 = c0_0, c3_0 = c0_0, c3_1 = c0_0, c3_2 = c0_0, c3_3 = c0_0;
         FloatVector c4_0 = c0_0, c4_1 = c0_0, c4_2 = c0_0, c4_3 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c5_2 = c0_0, c5_3 = c0_0;
         for (int p = 0; p < k; p++) {
-            int bp = bo + p * ldb;
+            int bp = bo + p * ldb, ap = p * cs;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
             FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
-            FloatVector x = FloatVector.broadcast(S, a[ao + p]);
+            FloatVector x = FloatVector.broadcast(S, a[ao + ap]);
             c0_0 = x.fma(b0, c0_0);
             c0_1 = x.fma(b1, c0_1);
             c0_2 = x.fma(b2, c0_2);
             c0_3 = x.fma(b3, c0_3);
-            x = FloatVector.broadcast(S, a[a1 + p]);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
             c1_0 = x.fma(b0, c1_0);
             c1_1 = x.fma(b1, c1_1);
             c1_2 = x.fma(b2, c1_2);
             c1_3 = x.fma(b3, c1_3);
-            x = FloatVector.broadcast(S, a[a2 + p]);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
             c2_0 = x.fma(b0, c2_0);
             c2_1 = x.fma(b1, c2_1);
             c2_2 = x.fma(b2, c2_2);
             c2_3 = x.fma(b3, c2_3);
-            x = FloatVector.broadcast(S, a[a3 + p]);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
             c3_0 = x.fma(b0, c3_0);
             c3_1 = x.fma(b1, c3_1);
             c3_2 = x.fma(b2, c3_2);
             c3_3 = x.fma(b3, c3_3);
-            x = FloatVector.broadcast(S, a[a4 + p]);
+            x = FloatVector.broadcast(S, a[a4 + ap]);
             c4_0 = x.fma(b0, c4_0);
             c4_1 = x.fma(b1, c4_1);
             c4_2 = x.fma(b2, c4_2);
             c4_3 = x.fma(b3, c4_3);
-            x = FloatVector.broadcast(S, a[a5 + p]);
+            x = FloatVector.broadcast(S, a[a5 + ap]);
             c5_0 = x.fma(b0, c5_0);
             c5_1 = x.fma(b1, c5_1);
             c5_2 = x.fma(b2, c5_2);
@@ -939,7 +949,7 @@ final class GemmFloat {
     }
 
     /** 12 full rows × NR columns of the small path, 24 accumulators: where TALL only. */
-    private static void tallTile(int k, float[] a, int ao, int rs, float[] b, int bo, int ldb,
+    private static void tallTile(int k, float[] a, int ao, int rs, int cs, float[] b, int bo, int ldb,
                                 float alpha, float beta, float[] c, int co, int ldc) {
         int a1 = ao + rs, a2 = ao + 2 * rs, a3 = ao + 3 * rs, a4 = ao + 4 * rs, a5 = ao + 5 * rs, a6 = ao + 6 * rs;
         int a7 = ao + 7 * rs, a8 = ao + 8 * rs, a9 = ao + 9 * rs, a10 = ao + 10 * rs, a11 = ao + 11 * rs;
@@ -947,43 +957,43 @@ final class GemmFloat {
         FloatVector c4_0 = c0_0, c4_1 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c6_0 = c0_0, c6_1 = c0_0, c7_0 = c0_0, c7_1 = c0_0;
         FloatVector c8_0 = c0_0, c8_1 = c0_0, c9_0 = c0_0, c9_1 = c0_0, c10_0 = c0_0, c10_1 = c0_0, c11_0 = c0_0, c11_1 = c0_0;
         for (int p = 0; p < k; p++) {
-            int bp = bo + p * ldb;
+            int bp = bo + p * ldb, ap = p * cs;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector x = FloatVector.broadcast(S, a[ao + p]);
+            FloatVector x = FloatVector.broadcast(S, a[ao + ap]);
             c0_0 = x.fma(b0, c0_0);
             c0_1 = x.fma(b1, c0_1);
-            x = FloatVector.broadcast(S, a[a1 + p]);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
             c1_0 = x.fma(b0, c1_0);
             c1_1 = x.fma(b1, c1_1);
-            x = FloatVector.broadcast(S, a[a2 + p]);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
             c2_0 = x.fma(b0, c2_0);
             c2_1 = x.fma(b1, c2_1);
-            x = FloatVector.broadcast(S, a[a3 + p]);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
             c3_0 = x.fma(b0, c3_0);
             c3_1 = x.fma(b1, c3_1);
-            x = FloatVector.broadcast(S, a[a4 + p]);
+            x = FloatVector.broadcast(S, a[a4 + ap]);
             c4_0 = x.fma(b0, c4_0);
             c4_1 = x.fma(b1, c4_1);
-            x = FloatVector.broadcast(S, a[a5 + p]);
+            x = FloatVector.broadcast(S, a[a5 + ap]);
             c5_0 = x.fma(b0, c5_0);
             c5_1 = x.fma(b1, c5_1);
-            x = FloatVector.broadcast(S, a[a6 + p]);
+            x = FloatVector.broadcast(S, a[a6 + ap]);
             c6_0 = x.fma(b0, c6_0);
             c6_1 = x.fma(b1, c6_1);
-            x = FloatVector.broadcast(S, a[a7 + p]);
+            x = FloatVector.broadcast(S, a[a7 + ap]);
             c7_0 = x.fma(b0, c7_0);
             c7_1 = x.fma(b1, c7_1);
-            x = FloatVector.broadcast(S, a[a8 + p]);
+            x = FloatVector.broadcast(S, a[a8 + ap]);
             c8_0 = x.fma(b0, c8_0);
             c8_1 = x.fma(b1, c8_1);
-            x = FloatVector.broadcast(S, a[a9 + p]);
+            x = FloatVector.broadcast(S, a[a9 + ap]);
             c9_0 = x.fma(b0, c9_0);
             c9_1 = x.fma(b1, c9_1);
-            x = FloatVector.broadcast(S, a[a10 + p]);
+            x = FloatVector.broadcast(S, a[a10 + ap]);
             c10_0 = x.fma(b0, c10_0);
             c10_1 = x.fma(b1, c10_1);
-            x = FloatVector.broadcast(S, a[a11 + p]);
+            x = FloatVector.broadcast(S, a[a11 + ap]);
             c11_0 = x.fma(b0, c11_0);
             c11_1 = x.fma(b1, c11_1);
         }
@@ -1071,34 +1081,34 @@ final class GemmFloat {
     }
 
     /** Up to 4 rows × 4 vectors (2·NR columns) of the small path, for 512-bit species only (see WIDE). */
-    private static void wideTile(int k, float[] a, int ao, int rs, int rows, float[] b, int bo, int ldb,
+    private static void wideTile(int k, float[] a, int ao, int rs, int cs, int rows, float[] b, int bo, int ldb,
                                  float alpha, float beta, float[] c, int co, int ldc) {
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
         for (int p = 0; p < k; p++) {
-            int bp = bo + p * ldb;
+            int bp = bo + p * ldb, ap = p * cs;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
             FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
-            FloatVector x = FloatVector.broadcast(S, a[ao + p]);
+            FloatVector x = FloatVector.broadcast(S, a[ao + ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
             c02 = x.fma(b2, c02);
             c03 = x.fma(b3, c03);
-            x = FloatVector.broadcast(S, a[a1 + p]);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
             c12 = x.fma(b2, c12);
             c13 = x.fma(b3, c13);
-            x = FloatVector.broadcast(S, a[a2 + p]);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
             c22 = x.fma(b2, c22);
             c23 = x.fma(b3, c23);
-            x = FloatVector.broadcast(S, a[a3 + p]);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
@@ -1165,7 +1175,7 @@ final class GemmFloat {
      * Up to SMR rows × NR columns of the small path. Rows 6 and 7 are guarded by the constant
      * SMR, so where SMR = 6 C2 drops them and their accumulators.
      */
-    private static void smallTile(int k, float[] a, int ao, int rs, int rows, float[] b, int bo, int ldb,
+    private static void smallTile(int k, float[] a, int ao, int rs, int cs, int rows, float[] b, int bo, int ldb,
                                   float alpha, float beta, float[] c, int co, int ldc) {
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
@@ -1174,32 +1184,32 @@ final class GemmFloat {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
         for (int p = 0; p < k; p++) {
-            int bp = bo + p * ldb;
+            int bp = bo + p * ldb, ap = p * cs;
             FloatVector b0 = FloatVector.fromArray(S, b, bp);
             FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector x = FloatVector.broadcast(S, a[ao + p]);
+            FloatVector x = FloatVector.broadcast(S, a[ao + ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[a1 + p]);
+            x = FloatVector.broadcast(S, a[a1 + ap]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[a2 + p]);
+            x = FloatVector.broadcast(S, a[a2 + ap]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[a3 + p]);
+            x = FloatVector.broadcast(S, a[a3 + ap]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, a[a4 + p]);
+            x = FloatVector.broadcast(S, a[a4 + ap]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, a[a5 + p]);
+            x = FloatVector.broadcast(S, a[a5 + ap]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
             if (SMR == 8) {
-                x = FloatVector.broadcast(S, a[a6 + p]);
+                x = FloatVector.broadcast(S, a[a6 + ap]);
                 c60 = x.fma(b0, c60);
                 c61 = x.fma(b1, c61);
-                x = FloatVector.broadcast(S, a[a7 + p]);
+                x = FloatVector.broadcast(S, a[a7 + ap]);
                 c70 = x.fma(b0, c70);
                 c71 = x.fma(b1, c71);
                 }
