@@ -663,37 +663,17 @@ final class GemmDouble {
         int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
         int a7 = ao + last * rs;
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
-        // cs = 1 (A not transposed) runs its own copy of the loop: every index of A is then p
-        // plus a loop invariant, and C2 hoists their range checks out of the loop; p·cs, with cs
-        // not a constant, keeps a check per element of A per step. 1.15–1.2× at n = 16 (NN), where
-        // this tile is the whole product. Not in the other tiles: the second loop made
-        // maskedTile too large for C1 ("out of virtual registers") and left the larger tiles
-        // running interpreted for seconds (n = 32, 64 at 1 % of their speed).
-        if (cs == 1) {
-            for (int p = 0; p < k; p++) {
-                DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * ldb);
-                s0 = DoubleVector.broadcast(S, a[ao + p]).fma(bv, s0);
-                s1 = DoubleVector.broadcast(S, a[a1 + p]).fma(bv, s1);
-                s2 = DoubleVector.broadcast(S, a[a2 + p]).fma(bv, s2);
-                s3 = DoubleVector.broadcast(S, a[a3 + p]).fma(bv, s3);
-                s4 = DoubleVector.broadcast(S, a[a4 + p]).fma(bv, s4);
-                s5 = DoubleVector.broadcast(S, a[a5 + p]).fma(bv, s5);
-                s6 = DoubleVector.broadcast(S, a[a6 + p]).fma(bv, s6);
-                s7 = DoubleVector.broadcast(S, a[a7 + p]).fma(bv, s7);
-            }
-        } else {
-            for (int p = 0; p < k; p++) {
-                DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * ldb);
-                int ap = p * cs;
-                s0 = DoubleVector.broadcast(S, a[ao + ap]).fma(bv, s0);
-                s1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
-                s2 = DoubleVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
-                s3 = DoubleVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
-                s4 = DoubleVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
-                s5 = DoubleVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
-                s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
-                s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
-            }
+        for (int p = 0; p < k; p++) {
+            DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * ldb);
+            int ap = p * cs;
+            s0 = DoubleVector.broadcast(S, a[ao + ap]).fma(bv, s0);
+            s1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+            s2 = DoubleVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+            s3 = DoubleVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+            s4 = DoubleVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+            s5 = DoubleVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+            s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+            s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
         // Row by row, stopping after the last real row.
         DoubleVector va = DoubleVector.broadcast(S, alpha);
