@@ -577,13 +577,12 @@ final class GemmDouble {
      * exchange their off-diagonal h-lane blocks. Lanes [2sL, 2sL + L) give row i's new lanes as
      * indices into (row i, row i + h); the next L, row i + h's.
      */
-    private static final double[] TRANSPOSE_INDEX = transposeIndex();
     private static final int TRANSPOSE_STAGES = Integer.numberOfTrailingZeros(L);
+    private static final double[] TRANSPOSE_INDEX = transposeIndex();
 
     private static double[] transposeIndex() {
-        int stages = Integer.numberOfTrailingZeros(L);
-        double[] x = new double[2 * stages * L];
-        for (int s = 0; s < stages; s++) {
+        double[] x = new double[2 * TRANSPOSE_STAGES * L];
+        for (int s = 0; s < TRANSPOSE_STAGES; s++) {
             int h = L >> (s + 1);
             for (int j = 0; j < L; j++) {
                 boolean low = (j & h) == 0;

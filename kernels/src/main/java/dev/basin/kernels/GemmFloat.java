@@ -577,13 +577,12 @@ final class GemmFloat {
      * exchange their off-diagonal h-lane blocks. Lanes [2sL, 2sL + L) give row i's new lanes as
      * indices into (row i, row i + h); the next L, row i + h's.
      */
-    private static final float[] TRANSPOSE_INDEX = transposeIndex();
     private static final int TRANSPOSE_STAGES = Integer.numberOfTrailingZeros(L);
+    private static final float[] TRANSPOSE_INDEX = transposeIndex();
 
     private static float[] transposeIndex() {
-        int stages = Integer.numberOfTrailingZeros(L);
-        float[] x = new float[2 * stages * L];
-        for (int s = 0; s < stages; s++) {
+        float[] x = new float[2 * TRANSPOSE_STAGES * L];
+        for (int s = 0; s < TRANSPOSE_STAGES; s++) {
             int h = L >> (s + 1);
             for (int j = 0; j < L; j++) {
                 boolean low = (j & h) == 0;
