@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
  * Single-threaded float GEMM on one block of C, in the Goto/BLIS structure: B is packed into
  * KC×PNR micro-panels (one stays in L1 while a column of micro-tiles runs), A into MR×KC
  * micro-panels (an MC×KC block kept in L2), and an MR×PNR register-blocked micro-kernel runs
- * over them. PNR is PV vectors of the species, so the tile follows the width and the register
- * file: 6 rows × 2 vectors (12 accumulators) at 128 and 256 bits, 6 × 4 (24) at 512 bits,
- * where there are 32 registers. Packing resolves both transposes,
+ * over them. PNR is two vectors of the species and MR follows the register file: 6 rows × 2
+ * vectors (12 accumulators) at 128 and 256 bits, 12 × 2 (24) at 512 bits, where there are 32
+ * registers. Packing resolves both transposes,
  * so all four combinations run the same kernel. Edge tiles run the same kernel into a scratch
  * tile (the packed panels are zero-padded) and are copied out with the same per-element
  * arithmetic, so no element's bits depend on where the tile grid falls. Small products skip
@@ -34,25 +34,24 @@ final class GemmFloat {
     private static final int L = S.length();
     private static final int BYTES = Float.BYTES;
 
-    /** Rows of the packed micro-tile (and of the small path's short tiles). */
-    static final int MR = 6;
+    /**
+     * Rows of the packed micro-tile: 12 (24 accumulators) with the 32 registers of 512-bit
+     * hardware, 6 (12 accumulators) with AVX2's 16.
+     */
+    static final int MR = S.vectorBitSize() >= 512 ? 12 : 6;
     /** The small path's tile width: two vectors of columns. */
     static final int NR = 2 * L;
+    /** Columns of the packed micro-tile: two vectors. */
+    static final int PNR = 2 * L;
     /**
-     * Vectors across the packed micro-tile: 4 (MR × 4 = 24 accumulators) with the 32 registers
-     * of 512-bit hardware, so one broadcast of A feeds four FMAs instead of two; 2 (12
-     * accumulators) with AVX2's 16. PNR = PV·L columns.
+     * Depth of a packed block: a KC×PNR micro-panel of B of at most 32 KiB, which stays in L1
+     * while a column of micro-tiles streams A past it, and an MR×KC micro-panel of A of at most
+     * 12 KiB beside it (both within a 48 KiB L1d). On an Intel Xeon (Emerald Rapids) with the
+     * 12 × 2 tile that is KC = 256 in single precision (128 ran 1.0–1.05× slower at n = 512)
+     * and 128 in double (256 ran 1.03–1.07× slower at n = 512). Not re-measured on AMD, where
+     * the 2-vector tile with KC = 512 measured best on Zen 4 in single precision.
      */
-    static final int PV = S.vectorBitSize() >= 512 ? 4 : 2;
-    static final int PNR = PV * L;
-    /**
-     * Depth of a packed block: a KC×PNR micro-panel of B of about 32 KiB, so it stays in L1
-     * while a column of micro-tiles streams A past it. On an Intel Xeon (Emerald Rapids, 48 KiB
-     * L1d) with the 4-vector tile, KC = 128 ran 1.05–1.10× faster than 256 (a 64 KiB panel) and
-     * than 192, side by side with OpenBLAS; the 2-vector tile with KC = 512 (what Zen 4 measured
-     * best, where KC = 128 lost 10–15% at n ≥ 1024) was the slowest there. Not re-measured on AMD.
-     */
-    static final int KC = Math.clamp((32 << 10) / (PNR * BYTES), 128, 512);
+    static final int KC = Math.clamp(Math.min((32 << 10) / (PNR * BYTES), (12 << 10) / (MR * BYTES)), 128, 512);
     /** An MC×KC block of A fills about half of a 512 KiB L2. */
     static final int MC = Math.max(MR, (256 << 10) / (KC * BYTES) / MR * MR);
     /** A KC×NC panel of B fills a few MiB of L3. */
@@ -270,12 +269,12 @@ final class GemmFloat {
                 int mr = Math.min(MR, mc - ir);
                 int co = cOff + ir * ldc + jr;
                 if (mr == MR && nr == PNR) {
-                    if (PV == 4) kernel4(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, co, ldc);
+                    if (MR == 12) kernel12(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, co, ldc);
                     else kernel(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, co, ldc);
                 } else {
                     // alpha = 1, beta = 0 stores the raw sums; the copy-out applies the same
                     // fma(sum, alpha, beta·c) as the vector epilogue, lane for lane.
-                    if (PV == 4) kernel4(kc, pa, ir * kc, pb, jr * kc, 1f, 0f, tile, 0, PNR);
+                    if (MR == 12) kernel12(kc, pa, ir * kc, pb, jr * kc, 1f, 0f, tile, 0, PNR);
                     else kernel(kc, pa, ir * kc, pb, jr * kc, 1f, 0f, tile, 0, PNR);
                     copyOut(tile, PNR, mr, nr, alpha, beta, c, co, ldc);
                 }
@@ -298,7 +297,7 @@ final class GemmFloat {
             for (int ir = 0; ir < mc; ir += MR, to += MR * PNR) {
                 int mr = Math.min(MR, mc - ir), co = cOff + ir * ldc + jr;
                 if (first && beta != 0f) copyTile(c, co, ldc, t, to, PNR, mr, nr);
-                if (PV == 4) kernel4(kc, pa, ir * kc, pb, jr * kc, alpha, beta, t, to, PNR);
+                if (MR == 12) kernel12(kc, pa, ir * kc, pb, jr * kc, alpha, beta, t, to, PNR);
                 else kernel(kc, pa, ir * kc, pb, jr * kc, alpha, beta, t, to, PNR);
                 if (last) copyTile(t, to, PNR, c, co, ldc, mr, nr);
             }
@@ -316,7 +315,7 @@ final class GemmFloat {
     }
 
     /**
-     * The MR×PNR micro-kernel where PV = 2: C[6×2L] = fma(sum, alpha, beta·C) with sum over kc packed
+     * The MR×PNR micro-kernel below 512 bits: C[6×2L] = fma(sum, alpha, beta·C) with sum over kc packed
      * steps. beta = 0 never reads C. Written out by hand so that the twelve accumulators stay
      * in registers.
      */
@@ -386,114 +385,129 @@ final class GemmFloat {
     }
 
     /**
-     * The micro-kernel where PV = 4 (512 bits): C[6×4L] = fma(sum, alpha, beta·C), 24
-     * accumulators, four vectors of B loaded and six elements of A broadcast per step. Written
-     * out by hand (generated once by a script, not kept) so the accumulators stay in registers.
+     * The micro-kernel at 512 bits: C[12×2L] = fma(sum, alpha, beta·C), 24 accumulators, two
+     * vectors of B loaded and twelve elements of A broadcast per step. Written out by hand
+     * (generated once by a script, not kept) so the accumulators stay in registers. It replaced
+     * a 6 × 4-vector tile with the same 24 accumulators: C2 cannot fold a broadcast into the
+     * FMA, so that tile needed 24 + 4 + 6 registers and kept one accumulator on the stack
+     * (a load and a store every step); this one is scheduled without spills. In cache it ran
+     * 1.05–1.1× faster; sgemm n = 2048 went from 0.74–0.81 to 0.88–0.89 of OpenBLAS.
      */
-    private static void kernel4(int kc, float[] pa, int ao, float[] pb, int bo,
-                                float alpha, float beta, float[] c, int co, int ldc) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-        FloatVector c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00;
-        FloatVector c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        FloatVector c40 = c00, c41 = c00, c42 = c00, c43 = c00;
-        FloatVector c50 = c00, c51 = c00, c52 = c00, c53 = c00;
+    private static void kernel12(int kc, float[] pa, int ao, float[] pb, int bo,
+                                 float alpha, float beta, float[] c, int co, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00;
+        FloatVector c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00;
+        FloatVector c50 = c00, c51 = c00, c60 = c00, c61 = c00;
+        FloatVector c70 = c00, c71 = c00, c80 = c00, c81 = c00;
+        FloatVector c90 = c00, c91 = c00, ca0 = c00, ca1 = c00;
+        FloatVector cb0 = c00, cb1 = c00;
         for (int p = 0; p < kc; p++) {
             int ap = ao + p * MR, bp = bo + p * PNR;
             FloatVector b0 = FloatVector.fromArray(S, pb, bp);
             FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
-            FloatVector b2 = FloatVector.fromArray(S, pb, bp + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, pb, bp + 3 * L);
             FloatVector x = FloatVector.broadcast(S, pa[ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
-            c03 = x.fma(b3, c03);
             x = FloatVector.broadcast(S, pa[ap + 1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
-            c13 = x.fma(b3, c13);
             x = FloatVector.broadcast(S, pa[ap + 2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
-            c23 = x.fma(b3, c23);
             x = FloatVector.broadcast(S, pa[ap + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
-            c33 = x.fma(b3, c33);
             x = FloatVector.broadcast(S, pa[ap + 4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            c42 = x.fma(b2, c42);
-            c43 = x.fma(b3, c43);
             x = FloatVector.broadcast(S, pa[ap + 5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            c52 = x.fma(b2, c52);
-            c53 = x.fma(b3, c53);
+            x = FloatVector.broadcast(S, pa[ap + 6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, pa[ap + 7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            x = FloatVector.broadcast(S, pa[ap + 8]);
+            c80 = x.fma(b0, c80);
+            c81 = x.fma(b1, c81);
+            x = FloatVector.broadcast(S, pa[ap + 9]);
+            c90 = x.fma(b0, c90);
+            c91 = x.fma(b1, c91);
+            x = FloatVector.broadcast(S, pa[ap + 10]);
+            ca0 = x.fma(b0, ca0);
+            ca1 = x.fma(b1, ca1);
+            x = FloatVector.broadcast(S, pa[ap + 11]);
+            cb0 = x.fma(b0, cb0);
+            cb1 = x.fma(b1, cb1);
         }
         FloatVector va = FloatVector.broadcast(S, alpha);
         if (beta == 0f) {
             FloatVector z = FloatVector.zero(S);
             va.fma(c00, z).intoArray(c, co);
             va.fma(c01, z).intoArray(c, co + L);
-            va.fma(c02, z).intoArray(c, co + 2 * L);
-            va.fma(c03, z).intoArray(c, co + 3 * L);
             va.fma(c10, z).intoArray(c, co + ldc);
             va.fma(c11, z).intoArray(c, co + ldc + L);
-            va.fma(c12, z).intoArray(c, co + ldc + 2 * L);
-            va.fma(c13, z).intoArray(c, co + ldc + 3 * L);
             va.fma(c20, z).intoArray(c, co + 2 * ldc);
             va.fma(c21, z).intoArray(c, co + 2 * ldc + L);
-            va.fma(c22, z).intoArray(c, co + 2 * ldc + 2 * L);
-            va.fma(c23, z).intoArray(c, co + 2 * ldc + 3 * L);
             va.fma(c30, z).intoArray(c, co + 3 * ldc);
             va.fma(c31, z).intoArray(c, co + 3 * ldc + L);
-            va.fma(c32, z).intoArray(c, co + 3 * ldc + 2 * L);
-            va.fma(c33, z).intoArray(c, co + 3 * ldc + 3 * L);
             va.fma(c40, z).intoArray(c, co + 4 * ldc);
             va.fma(c41, z).intoArray(c, co + 4 * ldc + L);
-            va.fma(c42, z).intoArray(c, co + 4 * ldc + 2 * L);
-            va.fma(c43, z).intoArray(c, co + 4 * ldc + 3 * L);
             va.fma(c50, z).intoArray(c, co + 5 * ldc);
             va.fma(c51, z).intoArray(c, co + 5 * ldc + L);
-            va.fma(c52, z).intoArray(c, co + 5 * ldc + 2 * L);
-            va.fma(c53, z).intoArray(c, co + 5 * ldc + 3 * L);
+            va.fma(c60, z).intoArray(c, co + 6 * ldc);
+            va.fma(c61, z).intoArray(c, co + 6 * ldc + L);
+            va.fma(c70, z).intoArray(c, co + 7 * ldc);
+            va.fma(c71, z).intoArray(c, co + 7 * ldc + L);
+            va.fma(c80, z).intoArray(c, co + 8 * ldc);
+            va.fma(c81, z).intoArray(c, co + 8 * ldc + L);
+            va.fma(c90, z).intoArray(c, co + 9 * ldc);
+            va.fma(c91, z).intoArray(c, co + 9 * ldc + L);
+            va.fma(ca0, z).intoArray(c, co + 10 * ldc);
+            va.fma(ca1, z).intoArray(c, co + 10 * ldc + L);
+            va.fma(cb0, z).intoArray(c, co + 11 * ldc);
+            va.fma(cb1, z).intoArray(c, co + 11 * ldc + L);
         } else {
             FloatVector vb = FloatVector.broadcast(S, beta);
             int o = co;
             va.fma(c00, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
             va.fma(c01, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-            va.fma(c02, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-            va.fma(c03, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
             o += ldc;
             va.fma(c10, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
             va.fma(c11, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-            va.fma(c12, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-            va.fma(c13, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
             o += ldc;
             va.fma(c20, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
             va.fma(c21, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-            va.fma(c22, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-            va.fma(c23, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
             o += ldc;
             va.fma(c30, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
             va.fma(c31, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-            va.fma(c32, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-            va.fma(c33, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
             o += ldc;
             va.fma(c40, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
             va.fma(c41, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-            va.fma(c42, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-            va.fma(c43, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
             o += ldc;
             va.fma(c50, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
             va.fma(c51, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-            va.fma(c52, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-            va.fma(c53, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c60, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c61, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c70, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c71, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c80, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c81, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c90, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(c91, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            va.fma(ca0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(ca1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+            o += ldc;
+            va.fma(cb0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+            va.fma(cb1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         }
     }
 
