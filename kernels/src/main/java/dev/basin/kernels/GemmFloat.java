@@ -167,7 +167,7 @@ final class GemmFloat {
                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float beta, float[] c, int cOff, int ldc, Work w, boolean sums) {
         int kcMax = Math.min(k, KC);
-        float[] pa = w.a(roundUp(Math.min(m, MC), MR) * kcMax);
+        float[] pa = w.a(roundUp(Math.min(m, MC), MR) * KC);
         float[] pb = w.b(roundUp(Math.min(n, NC), PNR) * kcMax);
         int mTiles = roundUp(m, MR) / MR;
         float[] t = sums ? w.sums(mTiles * MR * roundUp(Math.min(n, NC), PNR)) : null;
@@ -179,7 +179,7 @@ final class GemmFloat {
                 float bet = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(tA, a, aOff, lda, ic, mc, pc, kc, pa);
+                    packA(tA, a, aOff, lda, ic, mc, pc, kc, pa, w);
                     if (t == null) {
                         macro(mc, nc, kc, alpha, pa, pb, bet, c, cOff + ic * ldc + jc, ldc, w.tile);
                     } else {
@@ -195,30 +195,33 @@ final class GemmFloat {
         return (x + r - 1) / r * r;
     }
 
-    /** Packs op(A)[ic..ic+mc, pc..pc+kc] as MR-row micro-panels, p-major, zero-padded rows. */
-    private static void packA(boolean tA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] pa) {
-        for (int ir = 0; ir < mc; ir += MR) {
-            int mr = Math.min(MR, mc - ir);
-            int base = ir * kc;
-            if (tA) {
-                // op(A)(i,p) = a[p·lda + i]: each p holds MR adjacent elements.
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (pc + p) * lda + ic + ir, dst = base + p * MR;
-                    int r = 0;
-                    for (; r < mr; r++) pa[dst + r] = a[src + r];
-                    for (; r < MR; r++) pa[dst + r] = 0f;
-                }
-            } else {
-                // op(A)(i,p) = a[i·lda + p]: read each row contiguously, write with stride MR.
-                int r = 0;
-                for (; r < mr; r++) {
-                    int src = aOff + (ic + ir + r) * lda + pc, dst = base + r;
-                    for (int p = 0; p < kc; p++) pa[dst + p * MR] = a[src + p];
-                }
-                for (; r < MR; r++) {
-                    for (int p = 0; p < kc; p++) pa[base + r + p * MR] = 0f;
-                }
+    /**
+     * Packs op(A)[ic..ic+mc, pc..pc+kc] as MR-row micro-panels, each row of a panel KC elements
+     * long (kc of them used), zero rows below a partial panel (their sums are never stored;
+     * zeros keep stale values, subnormals among them, out of the FMAs). Rows at the constant stride KC
+     * let the micro-kernel broadcast A with constant displacements and no range checks, and
+     * make packing a plain row copy (or, transposed, a block transpose) instead of the
+     * element-by-element interleave a p-major panel needs, which cost 5–10 % of n = 256–512.
+     */
+    private static void packA(boolean tA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] pa,
+                              Work w) {
+        // The panels one after another are the mc × KC block row-major: element (i, p) at i·KC + p.
+        int whole = kc / L * L;
+        if (tA) {
+            // op(A)(i,p) = a[p·lda + i]: the kc × mc block at row pc, column ic, transposed.
+            transpose(a, aOff + pc * lda + ic, lda, kc, mc, pa, 0, KC, w.block);
+        } else {
+            for (int i = 0; i < mc; i++) {
+                int src = aOff + (ic + i) * lda + pc, dst = i * KC;
+                for (int p = 0; p < whole; p += L) FloatVector.fromArray(S, a, src + p).intoArray(pa, dst + p);
+                for (int p = whole; p < kc; p++) pa[dst + p] = a[src + p];
             }
+        }
+        FloatVector z = FloatVector.zero(S);
+        for (int i = mc; i < roundUp(mc, MR); i++) {
+            int dst = i * KC;
+            for (int p = 0; p < whole; p += L) z.intoArray(pa, dst + p);
+            for (int p = whole; p < kc; p++) pa[dst + p] = 0f;
         }
     }
 
@@ -269,13 +272,13 @@ final class GemmFloat {
                 int mr = Math.min(MR, mc - ir);
                 int co = cOff + ir * ldc + jr;
                 if (mr == MR && nr == PNR) {
-                    if (MR == 12) kernel12(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, co, ldc);
-                    else kernel(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, co, ldc);
+                    if (MR == 12) kernel12(kc, pa, ir * KC, pb, jr * kc, alpha, beta, c, co, ldc);
+                    else kernel(kc, pa, ir * KC, pb, jr * kc, alpha, beta, c, co, ldc);
                 } else {
                     // alpha = 1, beta = 0 stores the raw sums; the copy-out applies the same
                     // fma(sum, alpha, beta·c) as the vector epilogue, lane for lane.
-                    if (MR == 12) kernel12(kc, pa, ir * kc, pb, jr * kc, 1f, 0f, tile, 0, PNR);
-                    else kernel(kc, pa, ir * kc, pb, jr * kc, 1f, 0f, tile, 0, PNR);
+                    if (MR == 12) kernel12(kc, pa, ir * KC, pb, jr * kc, 1f, 0f, tile, 0, PNR);
+                    else kernel(kc, pa, ir * KC, pb, jr * kc, 1f, 0f, tile, 0, PNR);
                     copyOut(tile, PNR, mr, nr, alpha, beta, c, co, ldc);
                 }
             }
@@ -297,8 +300,8 @@ final class GemmFloat {
             for (int ir = 0; ir < mc; ir += MR, to += MR * PNR) {
                 int mr = Math.min(MR, mc - ir), co = cOff + ir * ldc + jr;
                 if (first && beta != 0f) copyTile(c, co, ldc, t, to, PNR, mr, nr);
-                if (MR == 12) kernel12(kc, pa, ir * kc, pb, jr * kc, alpha, beta, t, to, PNR);
-                else kernel(kc, pa, ir * kc, pb, jr * kc, alpha, beta, t, to, PNR);
+                if (MR == 12) kernel12(kc, pa, ir * KC, pb, jr * kc, alpha, beta, t, to, PNR);
+                else kernel(kc, pa, ir * KC, pb, jr * kc, alpha, beta, t, to, PNR);
                 if (last) copyTile(t, to, PNR, c, co, ldc, mr, nr);
             }
         }
@@ -324,25 +327,25 @@ final class GemmFloat {
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         for (int p = 0; p < kc; p++) {
-            int ap = ao + p * MR, bp = bo + p * PNR;
+            int ap = ao + p, bp = bo + p * PNR;
             FloatVector b0 = FloatVector.fromArray(S, pb, bp);
             FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
             FloatVector x = FloatVector.broadcast(S, pa[ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, pa[ap + 1]);
+            x = FloatVector.broadcast(S, pa[ap + KC]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, pa[ap + 2]);
+            x = FloatVector.broadcast(S, pa[ap + 2 * KC]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, pa[ap + 3]);
+            x = FloatVector.broadcast(S, pa[ap + 3 * KC]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, pa[ap + 4]);
+            x = FloatVector.broadcast(S, pa[ap + 4 * KC]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, pa[ap + 5]);
+            x = FloatVector.broadcast(S, pa[ap + 5 * KC]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
         }
@@ -403,43 +406,43 @@ final class GemmFloat {
         FloatVector c90 = c00, c91 = c00, ca0 = c00, ca1 = c00;
         FloatVector cb0 = c00, cb1 = c00;
         for (int p = 0; p < kc; p++) {
-            int ap = ao + p * MR, bp = bo + p * PNR;
+            int ap = ao + p, bp = bo + p * PNR;
             FloatVector b0 = FloatVector.fromArray(S, pb, bp);
             FloatVector b1 = FloatVector.fromArray(S, pb, bp + L);
             FloatVector x = FloatVector.broadcast(S, pa[ap]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, pa[ap + 1]);
+            x = FloatVector.broadcast(S, pa[ap + KC]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, pa[ap + 2]);
+            x = FloatVector.broadcast(S, pa[ap + 2 * KC]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, pa[ap + 3]);
+            x = FloatVector.broadcast(S, pa[ap + 3 * KC]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, pa[ap + 4]);
+            x = FloatVector.broadcast(S, pa[ap + 4 * KC]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, pa[ap + 5]);
+            x = FloatVector.broadcast(S, pa[ap + 5 * KC]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
-            x = FloatVector.broadcast(S, pa[ap + 6]);
+            x = FloatVector.broadcast(S, pa[ap + 6 * KC]);
             c60 = x.fma(b0, c60);
             c61 = x.fma(b1, c61);
-            x = FloatVector.broadcast(S, pa[ap + 7]);
+            x = FloatVector.broadcast(S, pa[ap + 7 * KC]);
             c70 = x.fma(b0, c70);
             c71 = x.fma(b1, c71);
-            x = FloatVector.broadcast(S, pa[ap + 8]);
+            x = FloatVector.broadcast(S, pa[ap + 8 * KC]);
             c80 = x.fma(b0, c80);
             c81 = x.fma(b1, c81);
-            x = FloatVector.broadcast(S, pa[ap + 9]);
+            x = FloatVector.broadcast(S, pa[ap + 9 * KC]);
             c90 = x.fma(b0, c90);
             c91 = x.fma(b1, c91);
-            x = FloatVector.broadcast(S, pa[ap + 10]);
+            x = FloatVector.broadcast(S, pa[ap + 10 * KC]);
             ca0 = x.fma(b0, ca0);
             ca1 = x.fma(b1, ca1);
-            x = FloatVector.broadcast(S, pa[ap + 11]);
+            x = FloatVector.broadcast(S, pa[ap + 11 * KC]);
             cb0 = x.fma(b0, cb0);
             cb1 = x.fma(b1, cb1);
         }
@@ -536,7 +539,7 @@ final class GemmFloat {
             int ldt = roundUp(n, L);
             Work w = work();
             float[] t = w.b(k * ldt);
-            transpose(b, bOff, ldb, n, k, t, ldt, w.block);
+            transpose(b, bOff, ldb, n, k, t, 0, ldt, w.block);
             b = t;
             bOff = 0;
             ldb = ldt;
@@ -608,28 +611,38 @@ final class GemmFloat {
     }
 
     /**
-     * t[c·ldt + r] = x[xo + r·ldx + c] for r &lt; rows, c &lt; cols: whole L×L blocks by vectors
-     * ({@link #transposeBlock}), the edges element by element. A scalar transposing copy cost
+     * t[to + c·ldt + r] = x[xo + r·ldx + c] for r &lt; rows, c &lt; cols: L×L blocks by vectors
+     * ({@link #transposeBlock}; the last, narrower column block with masked loads), the rows
+     * left below the last whole block element by element. A scalar transposing copy cost
      * about 1 ns an element here (one of its two indices always has a variable stride, so C2
      * keeps a range check per element); at n = 16 that was more than the product itself.
      */
-    static void transpose(float[] x, int xo, int ldx, int rows, int cols, float[] t, int ldt, float[] block) {
-        int rb = rows / L * L, cb = cols / L * L;
+    static void transpose(float[] x, int xo, int ldx, int rows, int cols, float[] t, int to, int ldt, float[] block) {
+        int rb = rows / L * L;
         for (int r0 = 0; r0 < rb; r0 += L) {
-            for (int c0 = 0; c0 < cb; c0 += L) transposeBlock(x, xo + r0 * ldx + c0, ldx, t, c0 * ldt + r0, ldt, block);
+            for (int c0 = 0; c0 < cols; c0 += L) {
+                transposeBlock(x, xo + r0 * ldx + c0, ldx, Math.min(L, cols - c0), t, to + c0 * ldt + r0, ldt, block);
+            }
         }
         for (int c = 0; c < cols; c++) {
-            int dst = c * ldt;
-            for (int r = c < cb ? rb : 0; r < rows; r++) t[dst + r] = x[xo + r * ldx + c];
+            int dst = to + c * ldt;
+            for (int r = rb; r < rows; r++) t[dst + r] = x[xo + r * ldx + c];
         }
     }
 
     /**
-     * One L×L block: copied into w, log2(L) stages of two-vector selects there, copied out.
-     * Every vector is loaded and stored within one iteration (none is carried by a loop).
+     * One block of L rows × cols ≤ L columns: copied into w (masked loads when cols &lt; L; the
+     * lanes left out become rows of the transpose that are never stored), log2(L) stages of
+     * two-vector selects there, and the first cols rows copied out. Every vector is loaded and
+     * stored within one iteration (none is carried by a loop).
      */
-    private static void transposeBlock(float[] x, int xo, int ldx, float[] t, int to, int ldt, float[] w) {
-        for (int r = 0; r < L; r++) FloatVector.fromArray(S, x, xo + r * ldx).intoArray(w, r * L);
+    private static void transposeBlock(float[] x, int xo, int ldx, int cols, float[] t, int to, int ldt, float[] w) {
+        if (cols == L) {
+            for (int r = 0; r < L; r++) FloatVector.fromArray(S, x, xo + r * ldx).intoArray(w, r * L);
+        } else {
+            VectorMask<Float> mask = S.indexInRange(0, cols);
+            for (int r = 0; r < L; r++) FloatVector.fromArray(S, x, xo + r * ldx, mask).intoArray(w, r * L);
+        }
         for (int s = 0; s < TRANSPOSE_STAGES; s++) {
             int h = L >> (s + 1);
             FloatVector lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 2 * s * L);
@@ -642,7 +655,7 @@ final class GemmFloat {
                 hi.selectFrom(u, v).intoArray(w, rj);
             }
         }
-        for (int r = 0; r < L; r++) FloatVector.fromArray(S, w, r * L).intoArray(t, to + r * ldt);
+        for (int r = 0; r < cols; r++) FloatVector.fromArray(S, w, r * L).intoArray(t, to + r * ldt);
     }
 
     /**

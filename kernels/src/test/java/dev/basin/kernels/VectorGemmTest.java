@@ -289,18 +289,23 @@ class VectorGemmTest {
     @Property(tries = 60)
     void transposeMatchesItsDefinition(@ForAll @IntRange(min = 1, max = 70) int rows, @ForAll @IntRange(min = 1, max = 70) int cols,
                                        @ForAll @IntRange(min = 0, max = 9) int padX, @ForAll @IntRange(min = 0, max = 9) int padT,
-                                       @ForAll @IntRange(min = 0, max = 5) int off) {
+                                       @ForAll @IntRange(min = 0, max = 5) int off, @ForAll @IntRange(min = 0, max = 5) int to) {
         int ldx = cols + padX, ldt = rows + padT;
         Random r = new Random(rows * 131L + cols);
         double[] x = random(r, off + rows * ldx);
-        float[] fx = toFloat(x), ft = new float[cols * ldt];
-        double[] dt = new double[cols * ldt];
-        GemmFloat.transpose(fx, off, ldx, rows, cols, ft, ldt, GemmFloat.work().block);
-        GemmDouble.transpose(x, off, ldx, rows, cols, dt, ldt, GemmDouble.work().block);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                assertEquals(fx[off + i * ldx + j], ft[j * ldt + i], "float (" + i + "," + j + ")");
-                assertEquals(x[off + i * ldx + j], dt[j * ldt + i], "double (" + i + "," + j + ")");
+        float[] fx = toFloat(x), ft = new float[to + cols * ldt + 3];
+        double[] dt = new double[to + cols * ldt + 3];
+        Arrays.fill(ft, Float.NaN);
+        Arrays.fill(dt, Double.NaN);
+        GemmFloat.transpose(fx, off, ldx, rows, cols, ft, to, ldt, GemmFloat.work().block);
+        GemmDouble.transpose(x, off, ldx, rows, cols, dt, to, ldt, GemmDouble.work().block);
+        for (int q = 0; q < ft.length; q++) {
+            int j = (q - to) / ldt, i = (q - to) % ldt;
+            if (q >= to && j < cols && i < rows) {
+                assertEquals(fx[off + i * ldx + j], ft[q], "float (" + i + "," + j + ")");
+                assertEquals(x[off + i * ldx + j], dt[q], "double (" + i + "," + j + ")");
+            } else {
+                assertTrue(Float.isNaN(ft[q]) && Double.isNaN(dt[q]), "written outside the transpose at " + q);
             }
         }
     }
