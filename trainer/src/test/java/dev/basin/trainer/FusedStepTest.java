@@ -93,7 +93,19 @@ class FusedStepTest {
             nets[k].work().copyTo(nets[k].outputOffset(), out[k], 0, rows);
         }
         double tol = prec == Precision.F32 ? 1e-4 : 1e-12;
-        assertClose("loss " + at, lossV[1], lossV[0], tol * Math.abs(lossV[1]));
+        // The loss is a sum of squared residuals out − t: rounding in the outputs moves it by
+        // about 2·|out − t|·|out|, which is much more than tol·loss when out is close to t.
+        // The gradient is proportional to the residuals, so the same rounding moves it by about
+        // (|out| + |t|) / |out − t| of itself: kappa, 1 to 3 for most cases, 10⁴ for this one.
+        double lossScale = Math.abs(lossV[1]), resid = 0, mag = 0;
+        for (int d = 0; d < rows; d++) {
+            double r = Math.abs(out[1][d] - q[1][d]), m = Math.abs(out[1][d]) + Math.abs(q[1][d]);
+            lossScale += 2 * r * m;
+            resid += r;
+            mag += m;
+        }
+        double kappa = Math.max(1, mag / Math.max(resid, Double.MIN_NORMAL));
+        assertClose("loss " + at, lossV[1], lossV[0], tol * lossScale);
         double outScale = 0;
         for (double o : out[1]) outScale = Math.max(outScale, Math.abs(o));
         for (int d = 0; d < rows; d++) assertClose("out[" + d + "] " + at, out[1][d], out[0][d], tol * Math.max(outScale, 1e-30));
@@ -103,7 +115,7 @@ class FusedStepTest {
             diff += (g[0][i] - g[1][i]) * (g[0][i] - g[1][i]);
             norm += g[1][i] * g[1][i];
         }
-        assertTrue(Math.sqrt(diff) <= tol * Math.sqrt(norm), at + ": ‖Δg‖ = " + Math.sqrt(diff) + " against ‖g‖ = " + Math.sqrt(norm));
+        assertTrue(Math.sqrt(diff) <= tol * kappa * Math.sqrt(norm), at + ": ‖Δg‖ = " + Math.sqrt(diff) + " against ‖g‖ = " + Math.sqrt(norm));
     }
 
     static void assertClose(String what, double expected, double actual, double tol) {
@@ -115,6 +127,16 @@ class FusedStepTest {
                             @ForAll @IntRange(min = 1, max = 8) int in, @ForAll("widths") int hidden,
                             @ForAll boolean mean, @ForAll boolean f64, @ForAll("seeds") long seed) {
         check(act, rows, in, hidden, mean ? Loss.MSE : Loss.SSE, f64 ? Precision.F64 : Precision.F32, seed);
+    }
+
+    /**
+     * Found by a CI run: one row whose output lands within 2·10⁻⁴ of its target, so the loss
+     * (2.9·10⁻⁸) and the gradient are far below the rounding of the terms they are computed
+     * from: the two paths' summation orders differ by 5·10⁻¹² of the loss and 2.6·10⁻¹² of ‖g‖.
+     */
+    @Example
+    void lossNearZeroIsComparedAtTheScaleOfItsTerms() {
+        check(Activation.RELU, 1, 5, 27, Loss.MSE, Precision.F64, 57915L);
     }
 
     /** The benchmark's shapes, every activation, both precisions. */
