@@ -93,25 +93,11 @@ final class NtkVector {
             for (int q = 0; q < 4; q++) {
                 int jj = j0 + q;
                 if (jj > i) break;
-                double t = butterfly(lanes, (r * 4 + q) * l, l);
+                double t = VectorKernels.butterfly(lanes, (r * 4 + q) * l, l);
                 for (int pp = p; pp < kl; pp++) t += a[xs[r] + pp] * a[ys[q] + pp];
                 c[cOff + i * ldc + jj] += t;
             }
         }
-    }
-
-    /**
-     * Lane 0 of VectorKernels.sumLanes for the {@code len} lanes at x[o…], in scalars: the same
-     * sums in the same order (pairs len/2 apart, then len/4, …), so the same bits.
-     */
-    static double butterfly(double[] x, int o, int len) {
-        return switch (len) {
-            case 1 -> x[o];
-            case 2 -> x[o] + x[o + 1];
-            case 4 -> (x[o] + x[o + 2]) + (x[o + 1] + x[o + 3]);
-            case 8 -> ((x[o] + x[o + 4]) + (x[o + 2] + x[o + 6])) + ((x[o + 1] + x[o + 5]) + (x[o + 3] + x[o + 7]));
-            default -> throw new IllegalStateException("no butterfly for " + len + " lanes");
-        };
     }
 
     /** SIMD {@link NtkScalar#tridiagRow}: one pass loads and stores each entry once. */

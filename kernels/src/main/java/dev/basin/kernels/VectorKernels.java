@@ -82,6 +82,37 @@ final class VectorKernels extends ScalarKernels {
     private static DoubleVector fold2(DoubleVector v) { return DL >= 4 ? v.add(v.rearrange(D_SWAP2)) : v; }
     private static DoubleVector fold1(DoubleVector v) { return DL >= 2 ? v.add(v.rearrange(D_SWAP1)) : v; }
 
+    /** Per-thread room for four vectors' lanes (sgemvN, dgemvN). */
+    private static final ThreadLocal<float[]> F_LANES = ThreadLocal.withInitial(() -> new float[4 * FL]);
+    private static final ThreadLocal<double[]> D_LANES = ThreadLocal.withInitial(() -> new double[4 * DL]);
+
+    /**
+     * Lane 0 of the butterfly above for the {@code len} lanes at x[o…], in scalars: the same sums
+     * in the same order (pairs len/2 apart, then len/4, …), so the same bits.
+     */
+    static float butterfly(float[] x, int o, int len) {
+        return switch (len) {
+            case 1 -> x[o];
+            case 2 -> x[o] + x[o + 1];
+            case 4 -> (x[o] + x[o + 2]) + (x[o + 1] + x[o + 3]);
+            case 8 -> ((x[o] + x[o + 4]) + (x[o + 2] + x[o + 6])) + ((x[o + 1] + x[o + 5]) + (x[o + 3] + x[o + 7]));
+            case 16 -> (((x[o] + x[o + 8]) + (x[o + 4] + x[o + 12])) + ((x[o + 2] + x[o + 10]) + (x[o + 6] + x[o + 14])))
+                    + (((x[o + 1] + x[o + 9]) + (x[o + 5] + x[o + 13])) + ((x[o + 3] + x[o + 11]) + (x[o + 7] + x[o + 15])));
+            default -> throw new IllegalStateException("no butterfly for " + len + " lanes");
+        };
+    }
+
+    /** {@link #butterfly(float[], int, int)} in double precision. */
+    static double butterfly(double[] x, int o, int len) {
+        return switch (len) {
+            case 1 -> x[o];
+            case 2 -> x[o] + x[o + 1];
+            case 4 -> (x[o] + x[o + 2]) + (x[o + 1] + x[o + 3]);
+            case 8 -> ((x[o] + x[o + 4]) + (x[o + 2] + x[o + 6])) + ((x[o + 1] + x[o + 5]) + (x[o + 3] + x[o + 7]));
+            default -> throw new IllegalStateException("no butterfly for " + len + " lanes");
+        };
+    }
+
     /** A sum of squares at least this large is far above the subnormal squares (< 2^-1022) it may have lost. */
     private static final double NRM2_SUM_MIN = 0x1p-900;
 
@@ -124,6 +155,7 @@ final class VectorKernels extends ScalarKernels {
     private static void sgemvN(int m, int n, float alpha, float[] a, int aOff, int lda,
                                float[] x, int xOff, float beta, float[] y, int yOff) {
         int bound = FS.loopBound(n);
+        float[] lanes = F_LANES.get();
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
@@ -138,34 +170,17 @@ final class VectorKernels extends ScalarKernels {
                     c2 = FloatVector.fromArray(FS, a, r2 + j).fma(xv, c2);
                     c3 = FloatVector.fromArray(FS, a, r3 + j).fma(xv, c3);
                 }
-                {
-                    FloatVector t = F_ONE.mul(c0);
-                    if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
-                    if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
-                    if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
-                    s0 = t.add(t.rearrange(F_SWAP1)).lane(0);
-                }
-                {
-                    FloatVector t = F_ONE.mul(c1);
-                    if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
-                    if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
-                    if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
-                    s1 = t.add(t.rearrange(F_SWAP1)).lane(0);
-                }
-                {
-                    FloatVector t = F_ONE.mul(c2);
-                    if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
-                    if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
-                    if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
-                    s2 = t.add(t.rearrange(F_SWAP1)).lane(0);
-                }
-                {
-                    FloatVector t = F_ONE.mul(c3);
-                    if (FL >= 16) t = t.add(t.rearrange(F_SWAP8));
-                    if (FL >= 8) t = t.add(t.rearrange(F_SWAP4));
-                    if (FL >= 4) t = t.add(t.rearrange(F_SWAP2));
-                    s3 = t.add(t.rearrange(F_SWAP1)).lane(0);
-                }
+                // Lane sums in the butterfly's order, in scalars (see butterfly): four butterflies
+                // written out made this method too large for C1 once the Vector API calls inside
+                // were resolved ("out of virtual registers"), and then it ran interpreted, boxing.
+                F_ONE.mul(c0).intoArray(lanes, 0);
+                F_ONE.mul(c1).intoArray(lanes, FL);
+                F_ONE.mul(c2).intoArray(lanes, 2 * FL);
+                F_ONE.mul(c3).intoArray(lanes, 3 * FL);
+                s0 = butterfly(lanes, 0, FL);
+                s1 = butterfly(lanes, FL, FL);
+                s2 = butterfly(lanes, 2 * FL, FL);
+                s3 = butterfly(lanes, 3 * FL, FL);
             }
             for (; j < n; j++) {
                 float xj = x[xOff + j];
@@ -256,6 +271,7 @@ final class VectorKernels extends ScalarKernels {
     private static void dgemvN(int m, int n, double alpha, double[] a, int aOff, int lda,
                                double[] x, int xOff, double beta, double[] y, int yOff) {
         int bound = DS.loopBound(n);
+        double[] lanes = D_LANES.get();
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int r0 = aOff + i * lda, r1 = r0 + lda, r2 = r1 + lda, r3 = r2 + lda;
@@ -270,30 +286,17 @@ final class VectorKernels extends ScalarKernels {
                     c2 = DoubleVector.fromArray(DS, a, r2 + j).fma(xv, c2);
                     c3 = DoubleVector.fromArray(DS, a, r3 + j).fma(xv, c3);
                 }
-                {
-                    DoubleVector t = D_ONE.mul(c0);
-                    if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
-                    if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
-                    s0 = t.add(t.rearrange(D_SWAP1)).lane(0);
-                }
-                {
-                    DoubleVector t = D_ONE.mul(c1);
-                    if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
-                    if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
-                    s1 = t.add(t.rearrange(D_SWAP1)).lane(0);
-                }
-                {
-                    DoubleVector t = D_ONE.mul(c2);
-                    if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
-                    if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
-                    s2 = t.add(t.rearrange(D_SWAP1)).lane(0);
-                }
-                {
-                    DoubleVector t = D_ONE.mul(c3);
-                    if (DL >= 8) t = t.add(t.rearrange(D_SWAP4));
-                    if (DL >= 4) t = t.add(t.rearrange(D_SWAP2));
-                    s3 = t.add(t.rearrange(D_SWAP1)).lane(0);
-                }
+                // Lane sums in the butterfly's order, in scalars (see butterfly): four butterflies
+                // written out made this method too large for C1 once the Vector API calls inside
+                // were resolved ("out of virtual registers"), and then it ran interpreted, boxing.
+                D_ONE.mul(c0).intoArray(lanes, 0);
+                D_ONE.mul(c1).intoArray(lanes, DL);
+                D_ONE.mul(c2).intoArray(lanes, 2 * DL);
+                D_ONE.mul(c3).intoArray(lanes, 3 * DL);
+                s0 = butterfly(lanes, 0, DL);
+                s1 = butterfly(lanes, DL, DL);
+                s2 = butterfly(lanes, 2 * DL, DL);
+                s3 = butterfly(lanes, 3 * DL, DL);
             }
             for (; j < n; j++) {
                 double xj = x[xOff + j];
