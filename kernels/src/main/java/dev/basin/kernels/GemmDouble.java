@@ -574,8 +574,13 @@ final class GemmDouble {
         int j = nFull;
         if (n - j >= L) {
             for (int i = 0; i < m; i += 8) {
-                columnTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
-                        c, cOff + i * ldc + j, ldc);
+                if (cs == 1) {
+                    columnTileUnit(k, a, aOff + i * rs, rs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
+                            c, cOff + i * ldc + j, ldc);
+                } else {
+                    columnTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
+                            c, cOff + i * ldc + j, ldc);
+                }
             }
             j += L;
         }
@@ -920,6 +925,87 @@ final class GemmDouble {
             s5 = DoubleVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
             s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
             s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+        }
+        // Row by row, stopping after the last real row.
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0.0) {
+            int o = co;
+            va.fma(s0, z).intoArray(c, o);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(s1, z).intoArray(c, o);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(s2, z).intoArray(c, o);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(s3, z).intoArray(c, o);
+            if (last < 4) return;
+            o += ldc;
+            va.fma(s4, z).intoArray(c, o);
+            if (last < 5) return;
+            o += ldc;
+            va.fma(s5, z).intoArray(c, o);
+            if (last < 6) return;
+            o += ldc;
+            va.fma(s6, z).intoArray(c, o);
+            if (last < 7) return;
+            o += ldc;
+            va.fma(s7, z).intoArray(c, o);
+            return;
+        }
+        int o = co;
+        va.fma(s0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 1) return;
+        o += ldc;
+        va.fma(s1, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 2) return;
+        o += ldc;
+        va.fma(s2, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 3) return;
+        o += ldc;
+        va.fma(s3, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 4) return;
+        o += ldc;
+        va.fma(s4, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 5) return;
+        o += ldc;
+        va.fma(s5, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 6) return;
+        o += ldc;
+        va.fma(s6, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 7) return;
+        o += ldc;
+        va.fma(s7, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+    }
+    /**
+     * {@link #columnTile} where A is not transposed (cs = 1), in a method of its own: the
+     * indices row + p let C2 drop the eight range checks per step that row + p·cs keeps (a
+     * second loop inside columnTile would merge its accumulators with the first's after an
+     * if/else, a pattern that has left tiles boxing vectors).
+     */
+    private static void columnTileUnit(int k, double[] a, int ao, int rs, int rows, double[] b, int bo, int ldb,
+                                   double alpha, double beta, double[] c, int co, int ldc) {
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
+        int a7 = ao + last * rs;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (int p = 0; p < k; p++) {
+            DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * ldb);
+            s0 = DoubleVector.broadcast(S, a[ao + p]).fma(bv, s0);
+            s1 = DoubleVector.broadcast(S, a[a1 + p]).fma(bv, s1);
+            s2 = DoubleVector.broadcast(S, a[a2 + p]).fma(bv, s2);
+            s3 = DoubleVector.broadcast(S, a[a3 + p]).fma(bv, s3);
+            s4 = DoubleVector.broadcast(S, a[a4 + p]).fma(bv, s4);
+            s5 = DoubleVector.broadcast(S, a[a5 + p]).fma(bv, s5);
+            s6 = DoubleVector.broadcast(S, a[a6 + p]).fma(bv, s6);
+            s7 = DoubleVector.broadcast(S, a[a7 + p]).fma(bv, s7);
         }
         // Row by row, stopping after the last real row.
         DoubleVector va = DoubleVector.broadcast(S, alpha);
