@@ -220,9 +220,9 @@ public final class Kernels {
         return Math.addExact(Math.multiplyExact(hidden, in + 2), 1);
     }
 
-    /** Scratch elements {@link #denseLinearLossGrad} needs (W1ᵀ and dW1ᵀ). */
+    /** Scratch elements {@link #denseLinearLossGrad} needs (W1ᵀ, dW1ᵀ and one point's pre-activations). */
     public static int denseLinearWorkSize(int in, int hidden) {
-        return Math.multiplyExact(2, Math.multiplyExact(in, hidden));
+        return Math.addExact(Math.multiplyExact(2, Math.multiplyExact(in, hidden)), hidden);
     }
 
     /**

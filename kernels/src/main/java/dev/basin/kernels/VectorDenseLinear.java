@@ -5,6 +5,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -13,9 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>W1 is first copied transposed into the work area (in rows of {@code hidden} values), so that
  * for a fixed input i the weights of consecutive hidden units are contiguous. Two passes over the
- * points follow, 4 points at a time when in ≤ 2 (so each weight vector loaded serves 4 points; one
- * point at a time for wider fan-ins, whose bodies would otherwise be too large for C1 to compile,
- * leaving the method interpreted-grade until C2 never takes it: measured), the
+ * points follow, 4 points at a time when in ≤ 2 (so each weight vector loaded serves 4 points), the
  * hidden units in vectors: the forward pass forms z = W1·x_d + b1, h = act(z) and accumulates
  * w2·h in registers, one accumulator per point; the backward pass recomputes z (cheaper than
  * storing and reloading it) and accumulates, with g_d = dLoss/dout_d and u_d = g_d·act'(z_d),
@@ -31,10 +30,19 @@ import jdk.incubator.vector.VectorSpecies;
  * piecewise-linear family, act(z) = z·f with f = (z &gt; 0 ? 1 : s), s = 1, 0 or the leaky slope,
  * and act'(z) = f (PyTorch's value at the kink, 0 for relu); so w2·act(z) = z·(z &gt; 0 ? w2 : w2·s),
  * u = (z &gt; 0 ? g : g·s) and g·act(z) = u·z, each one select. abs is the same with s = −1 in
- * its forward pass and u = 0 at z = 0 in its backward one; tanh and sigmoid each have their own. A switch or a vector-valued helper inside the loop made C2 box vectors. The
- * inputs are unrolled up to {@link #MAX_FAN_IN} with loop-invariant tests ({@code if (in > i)});
- * the second input is always computed (with x = 0 when in = 1) so the common fan-ins 1 and 2 run
- * without a test. The relu family multiplies by 0 where the reference selects 0, so a ±∞ or NaN
+ * its forward pass and u = 0 at z = 0 in its backward one; tanh and sigmoid each have their own. A switch or a vector-valued helper inside the loop made C2 box vectors. In
+ * the bodies for in ≤ 2 the second input is always computed (with x = 0 when in = 1), so they
+ * hold no test. Wider fan-ins, up to {@link #MAX_FAN_IN}, run a point at a time with the point's
+ * pre-activations in a scratch row of the work area, an input at a time, so no vector is carried
+ * through a loop or merge over the inputs.
+ *
+ * <p>C2 must compile every body without leaving a vector boxed, whatever order it inlines and
+ * optimises in: a body past its inlining budget (NodeCountInliningCutoff) has its Vector API
+ * calls inlined late, and a vector live across a loop needs describing at the loop's traps.
+ * So the bodies broadcast per-point scalars inside the hidden-unit loop (C2 hoists them), keep
+ * vector constants in static fields, and finish each lane sum in scalars after two vector
+ * stages. C2StressAllocationTest checks them under HotSpot's stress flags, which found each of
+ * these boxing (the intermittent ZeroAllocationKernelsTest failure). The relu family multiplies by 0 where the reference selects 0, so a ±∞ or NaN
  * pre-activation (a step that has already diverged) gives NaN where the reference gives 0, and
  * −0.0 for +0.0; everything else agrees with the reference up to the reassociation of sums.
  */
@@ -43,11 +51,27 @@ final class VectorDenseLinear {
     private static final VectorSpecies<Float> FS = VectorKernels.FS;
     private static final VectorSpecies<Double> DS = VectorKernels.DS;
     private static final int FL = FS.length(), DL = DS.length();
-    /** The forward accumulators go through an exact F_ONE.mul before their reduction (VectorKernels.F_ONE, sumLanes). */
-    private static final FloatVector F_ONE = FloatVector.broadcast(FS, 1f);
-    private static final DoubleVector D_ONE = DoubleVector.broadcast(DS, 1.0);
+    /**
+     * Per-thread room for the forward pass's accumulators, whose lanes are then summed in scalars
+     * in the butterfly's order ({@link VectorKernels#butterfly}): the bits of a written-out
+     * butterfly of rearranges, at a fraction of its size in C2's graph (see the class comment).
+     */
+    private static final ThreadLocal<float[]> F_LANES = ThreadLocal.withInitial(() -> new float[4 * FL]);
+    /**
+     * The first stages of a lane-sum butterfly: lane i with lane i + L/2, then i + L/4, …
+     * (VectorKernels' swaps); FOLDED lanes are left to sum in scalars.
+     */
+    private static final VectorShuffle<Float> F_FOLD1 = VectorKernels.swap(FS, Math.max(1, FL >> 1));
+    private static final VectorShuffle<Float> F_FOLD2 = VectorKernels.swap(FS, Math.max(1, FL >> 2));
+    private static final VectorShuffle<Double> D_FOLD1 = VectorKernels.swap(DS, Math.max(1, DL >> 1));
+    private static final VectorShuffle<Double> D_FOLD2 = VectorKernels.swap(DS, Math.max(1, DL >> 2));
+    private static final int FOLDED = Math.max(1, FL >> 2), DFOLDED = Math.max(1, DL >> 2);
+    /** Constants, not locals: a vector made before a loop and used in it could be boxed (see broadcasts in the script). */
+    private static final FloatVector F_ONE = FloatVector.broadcast(FS, 1f), F_ZERO = FloatVector.zero(FS);
+    private static final DoubleVector D_ONE = DoubleVector.broadcast(DS, 1.0), D_ZERO = DoubleVector.zero(DS);
+    private static final ThreadLocal<double[]> D_LANES = ThreadLocal.withInitial(() -> new double[4 * DL]);
 
-    /** Widest fan-in the vector loops handle (one term per input, unrolled). */
+    /** Widest fan-in the vector bodies handle. */
     static final int MAX_FAN_IN = 8;
 
     private VectorDenseLinear() {}
@@ -60,25 +84,26 @@ final class VectorDenseLinear {
                            float[] w, int wOff) {
         int b1 = pOff + m * in, w2 = b1 + m, b2 = w2 + m;
         int gb1 = gOff + m * in, gw2 = gb1 + m, gb2 = gw2 + m;
-        int wt = wOff, dwt = wOff + in * m;
+        int wt = wOff, dwt = wOff + in * m, zt = dwt + in * m;
         // the hidden-unit loop innermost: with the short input loop inside, C2 ran the copy 5× slower
         for (int i = 0; i < in; i++) {
             for (int j = 0; j < m; j++) w[wt + i * m + j] = p[pOff + j * in + i];
         }
         float s = slope(act);
+        float[] lanes = F_LANES.get();
         boolean wide = in > 2;
         switch (act) {
             case TANH -> {
-                if (wide) forwardTanhWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt);
-                else forwardTanh(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt);
+                if (wide) forwardTanhWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, zt, lanes);
+                else forwardTanh(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, lanes);
             }
             case SIGMOID -> {
-                if (wide) forwardSigmoidWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt);
-                else forwardSigmoid(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt);
+                if (wide) forwardSigmoidWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, zt, lanes);
+                else forwardSigmoid(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, lanes);
             }
             default -> {
-                if (wide) forwardLinearWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, s);
-                else forwardLinear(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, s);
+                if (wide) forwardLinearWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, zt, s, lanes);
+                else forwardLinear(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, s, lanes);
             }
         }
         float bias2 = p[b2];
@@ -96,19 +121,19 @@ final class VectorDenseLinear {
         java.util.Arrays.fill(w, dwt, dwt + in * m, 0f);
         switch (act) {
             case TANH -> {
-                if (wide) backwardTanhWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
+                if (wide) backwardTanhWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt);
                 else backwardTanh(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
             }
             case SIGMOID -> {
-                if (wide) backwardSigmoidWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
+                if (wide) backwardSigmoidWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt);
                 else backwardSigmoid(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
             }
             case ABS -> {
-                if (wide) backwardAbsWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+                if (wide) backwardAbsWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt, s);
                 else backwardAbs(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
             }
             default -> {
-                if (wide) backwardLinearWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+                if (wide) backwardLinearWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt, s);
                 else backwardLinear(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
             }
         }
@@ -131,28 +156,31 @@ final class VectorDenseLinear {
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardLinear(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt, float s) {
+    private static void forwardLinear(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt, float s, float[] lanes) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector sv = FloatVector.broadcast(FS, s);
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
             int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0f;
             FloatVector acc0 = FloatVector.zero(FS);
             int r1 = xOff + (d + 1) * in;
-            FloatVector xa1 = FloatVector.broadcast(FS, x[r1]), xb1 = FloatVector.broadcast(FS, in > 1 ? x[r1 + 1] : 0f);
+            float sa1 = x[r1], sb1 = in > 1 ? x[r1 + 1] : 0f;
             FloatVector acc1 = FloatVector.zero(FS);
             int r2 = xOff + (d + 2) * in;
-            FloatVector xa2 = FloatVector.broadcast(FS, x[r2]), xb2 = FloatVector.broadcast(FS, in > 1 ? x[r2 + 1] : 0f);
+            float sa2 = x[r2], sb2 = in > 1 ? x[r2 + 1] : 0f;
             FloatVector acc2 = FloatVector.zero(FS);
             int r3 = xOff + (d + 3) * in;
-            FloatVector xa3 = FloatVector.broadcast(FS, x[r3]), xb3 = FloatVector.broadcast(FS, in > 1 ? x[r3 + 1] : 0f);
+            float sa3 = x[r3], sb3 = in > 1 ? x[r3 + 1] : 0f;
             FloatVector acc3 = FloatVector.zero(FS);
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
-                FloatVector c2s = c2.mul(sv);
+                FloatVector xa0 = FloatVector.broadcast(FS, sa0), xb0 = FloatVector.broadcast(FS, sb0);
+                FloatVector xa1 = FloatVector.broadcast(FS, sa1), xb1 = FloatVector.broadcast(FS, sb1);
+                FloatVector xa2 = FloatVector.broadcast(FS, sa2), xb2 = FloatVector.broadcast(FS, sb2);
+                FloatVector xa3 = FloatVector.broadcast(FS, sa3), xb3 = FloatVector.broadcast(FS, sb3);
+                FloatVector c2s = c2.mul(s);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0f)), acc0);
@@ -166,50 +194,46 @@ final class VectorDenseLinear {
                 z3 = v1.fma(xb3, z3);
                 acc3 = z3.fma(c2s.blend(c2, z3.compare(VectorOperators.GT, 0f)), acc3);
             }
-            FloatVector t0 = F_ONE.mul(acc0);
-            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
-            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
-            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
-            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
-            FloatVector t1 = F_ONE.mul(acc1);
-            if (FL >= 16) t1 = t1.add(t1.rearrange(VectorKernels.F_SWAP8));
-            if (FL >= 8) t1 = t1.add(t1.rearrange(VectorKernels.F_SWAP4));
-            if (FL >= 4) t1 = t1.add(t1.rearrange(VectorKernels.F_SWAP2));
-            if (FL >= 2) t1 = t1.add(t1.rearrange(VectorKernels.F_SWAP1));
-            out[outOff + d + 1] = t1.lane(0) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
-            FloatVector t2 = F_ONE.mul(acc2);
-            if (FL >= 16) t2 = t2.add(t2.rearrange(VectorKernels.F_SWAP8));
-            if (FL >= 8) t2 = t2.add(t2.rearrange(VectorKernels.F_SWAP4));
-            if (FL >= 4) t2 = t2.add(t2.rearrange(VectorKernels.F_SWAP2));
-            if (FL >= 2) t2 = t2.add(t2.rearrange(VectorKernels.F_SWAP1));
-            out[outOff + d + 2] = t2.lane(0) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
-            FloatVector t3 = F_ONE.mul(acc3);
-            if (FL >= 16) t3 = t3.add(t3.rearrange(VectorKernels.F_SWAP8));
-            if (FL >= 8) t3 = t3.add(t3.rearrange(VectorKernels.F_SWAP4));
-            if (FL >= 4) t3 = t3.add(t3.rearrange(VectorKernels.F_SWAP2));
-            if (FL >= 2) t3 = t3.add(t3.rearrange(VectorKernels.F_SWAP1));
-            out[outOff + d + 3] = t3.lane(0) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
+            FloatVector f0 = acc0;
+            if (FL >= 2) f0 = f0.add(f0.rearrange(F_FOLD1));
+            if (FL >= 4) f0 = f0.add(f0.rearrange(F_FOLD2));
+            f0.intoArray(lanes, 0 * FL);
+            FloatVector f1 = acc1;
+            if (FL >= 2) f1 = f1.add(f1.rearrange(F_FOLD1));
+            if (FL >= 4) f1 = f1.add(f1.rearrange(F_FOLD2));
+            f1.intoArray(lanes, 1 * FL);
+            FloatVector f2 = acc2;
+            if (FL >= 2) f2 = f2.add(f2.rearrange(F_FOLD1));
+            if (FL >= 4) f2 = f2.add(f2.rearrange(F_FOLD2));
+            f2.intoArray(lanes, 2 * FL);
+            FloatVector f3 = acc3;
+            if (FL >= 2) f3 = f3.add(f3.rearrange(F_FOLD1));
+            if (FL >= 4) f3 = f3.add(f3.rearrange(F_FOLD2));
+            f3.intoArray(lanes, 3 * FL);
+            out[outOff + d + 0] = VectorKernels.butterfly(lanes, 0 * FL, FOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 1] = VectorKernels.butterfly(lanes, 1 * FL, FOLDED) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
+            out[outOff + d + 2] = VectorKernels.butterfly(lanes, 2 * FL, FOLDED) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
+            out[outOff + d + 3] = VectorKernels.butterfly(lanes, 3 * FL, FOLDED) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0f;
             FloatVector acc0 = FloatVector.zero(FS);
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
-                FloatVector c2s = c2.mul(sv);
+                FloatVector xa0 = FloatVector.broadcast(FS, sa0), xb0 = FloatVector.broadcast(FS, sb0);
+                FloatVector c2s = c2.mul(s);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0f)), acc0);
             }
-            FloatVector t0 = F_ONE.mul(acc0);
-            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
-            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
-            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
-            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector f0 = acc0;
+            if (FL >= 2) f0 = f0.add(f0.rearrange(F_FOLD1));
+            if (FL >= 4) f0 = f0.add(f0.rearrange(F_FOLD2));
+            f0.intoArray(lanes, 0 * FL);
+            out[outOff + d + 0] = VectorKernels.butterfly(lanes, 0 * FL, FOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -222,29 +246,37 @@ final class VectorDenseLinear {
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
             int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0f;
             float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
-            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
+            float q0 = g0 * s;
             int r1 = xOff + (d + 1) * in;
-            FloatVector xa1 = FloatVector.broadcast(FS, x[r1]), xb1 = FloatVector.broadcast(FS, in > 1 ? x[r1 + 1] : 0f);
+            float sa1 = x[r1], sb1 = in > 1 ? x[r1 + 1] : 0f;
             float g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
-            FloatVector gv1 = FloatVector.broadcast(FS, g1);
-            FloatVector gsv1 = FloatVector.broadcast(FS, g1 * s);
+            float q1 = g1 * s;
             int r2 = xOff + (d + 2) * in;
-            FloatVector xa2 = FloatVector.broadcast(FS, x[r2]), xb2 = FloatVector.broadcast(FS, in > 1 ? x[r2 + 1] : 0f);
+            float sa2 = x[r2], sb2 = in > 1 ? x[r2 + 1] : 0f;
             float g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
-            FloatVector gv2 = FloatVector.broadcast(FS, g2);
-            FloatVector gsv2 = FloatVector.broadcast(FS, g2 * s);
+            float q2 = g2 * s;
             int r3 = xOff + (d + 3) * in;
-            FloatVector xa3 = FloatVector.broadcast(FS, x[r3]), xb3 = FloatVector.broadcast(FS, in > 1 ? x[r3 + 1] : 0f);
+            float sa3 = x[r3], sb3 = in > 1 ? x[r3 + 1] : 0f;
             float g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
-            FloatVector gv3 = FloatVector.broadcast(FS, g3);
-            FloatVector gsv3 = FloatVector.broadcast(FS, g3 * s);
+            float q3 = g3 * s;
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
+                FloatVector xa0 = FloatVector.broadcast(FS, sa0), xb0 = FloatVector.broadcast(FS, sb0);
+                FloatVector gv0 = FloatVector.broadcast(FS, g0);
+                FloatVector gsv0 = FloatVector.broadcast(FS, q0);
+                FloatVector xa1 = FloatVector.broadcast(FS, sa1), xb1 = FloatVector.broadcast(FS, sb1);
+                FloatVector gv1 = FloatVector.broadcast(FS, g1);
+                FloatVector gsv1 = FloatVector.broadcast(FS, q1);
+                FloatVector xa2 = FloatVector.broadcast(FS, sa2), xb2 = FloatVector.broadcast(FS, sb2);
+                FloatVector gv2 = FloatVector.broadcast(FS, g2);
+                FloatVector gsv2 = FloatVector.broadcast(FS, q2);
+                FloatVector xa3 = FloatVector.broadcast(FS, sa3), xb3 = FloatVector.broadcast(FS, sb3);
+                FloatVector gv3 = FloatVector.broadcast(FS, g3);
+                FloatVector gsv3 = FloatVector.broadcast(FS, q3);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f));
@@ -269,14 +301,16 @@ final class VectorDenseLinear {
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0f;
             float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
-            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
+            float q0 = g0 * s;
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
+                FloatVector xa0 = FloatVector.broadcast(FS, sa0), xb0 = FloatVector.broadcast(FS, sb0);
+                FloatVector gv0 = FloatVector.broadcast(FS, g0);
+                FloatVector gsv0 = FloatVector.broadcast(FS, q0);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f));
@@ -290,35 +324,23 @@ final class VectorDenseLinear {
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardLinearWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt, float s) {
-        int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector sv = FloatVector.broadcast(FS, s);
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+    private static void forwardLinearWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt, int zt, float s, float[] lanes) {
+        int bound = m < FL ? 0 : FS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             FloatVector acc0 = FloatVector.zero(FS);
             int j = 0;
             for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
-                FloatVector c2s = c2.mul(sv);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
-                if (in > 3) z0 = FloatVector.fromArray(FS, w, wt + 3 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 3]), z0);
-                if (in > 4) z0 = FloatVector.fromArray(FS, w, wt + 4 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 4]), z0);
-                if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
-                if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
-                if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
+                FloatVector z0 = FloatVector.fromArray(FS, w, zt + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector c2s = c2.mul(s);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0f)), acc0);
             }
-            FloatVector t0 = F_ONE.mul(acc0);
-            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
-            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
-            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
-            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector f0 = acc0;
+            if (FL >= 2) f0 = f0.add(f0.rearrange(F_FOLD1));
+            if (FL >= 4) f0 = f0.add(f0.rearrange(F_FOLD2));
+            f0.intoArray(lanes, 0 * FL);
+            out[outOff + d] = VectorKernels.butterfly(lanes, 0, FOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -326,39 +348,24 @@ final class VectorDenseLinear {
      * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
      * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
      */
-    private static void backwardLinearWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s) {
-        int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
-            float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
-            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
+    private static void backwardLinearWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, int zt, float s) {
+        int bound = m < FL ? 0 : FS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            float g0 = gs * (out[outOff + d] - t[tOff + d]);
+            float q0 = g0 * s;
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             int j = 0;
             for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
-                if (in > 3) z0 = FloatVector.fromArray(FS, w, wt + 3 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 3]), z0);
-                if (in > 4) z0 = FloatVector.fromArray(FS, w, wt + 4 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 4]), z0);
-                if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
-                if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
-                if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
+                FloatVector z0 = FloatVector.fromArray(FS, w, zt + j);
+                FloatVector gv0 = FloatVector.broadcast(FS, g0);
+                FloatVector gsv0 = FloatVector.broadcast(FS, q0);
                 FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f));
                 u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
-                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) u0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) u0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) u0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) u0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) u0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) u0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                u0.intoArray(w, zt + j);
             }
+            rowOuter(in, m, bound, x, r0, w, zt, dwt);
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
@@ -369,45 +376,52 @@ final class VectorDenseLinear {
      */
     private static void backwardAbs(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector zero = FloatVector.zero(FS);
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
             int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0f;
             float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
-            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
+            float q0 = g0 * s;
             int r1 = xOff + (d + 1) * in;
-            FloatVector xa1 = FloatVector.broadcast(FS, x[r1]), xb1 = FloatVector.broadcast(FS, in > 1 ? x[r1 + 1] : 0f);
+            float sa1 = x[r1], sb1 = in > 1 ? x[r1 + 1] : 0f;
             float g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
-            FloatVector gv1 = FloatVector.broadcast(FS, g1);
-            FloatVector gsv1 = FloatVector.broadcast(FS, g1 * s);
+            float q1 = g1 * s;
             int r2 = xOff + (d + 2) * in;
-            FloatVector xa2 = FloatVector.broadcast(FS, x[r2]), xb2 = FloatVector.broadcast(FS, in > 1 ? x[r2 + 1] : 0f);
+            float sa2 = x[r2], sb2 = in > 1 ? x[r2 + 1] : 0f;
             float g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
-            FloatVector gv2 = FloatVector.broadcast(FS, g2);
-            FloatVector gsv2 = FloatVector.broadcast(FS, g2 * s);
+            float q2 = g2 * s;
             int r3 = xOff + (d + 3) * in;
-            FloatVector xa3 = FloatVector.broadcast(FS, x[r3]), xb3 = FloatVector.broadcast(FS, in > 1 ? x[r3 + 1] : 0f);
+            float sa3 = x[r3], sb3 = in > 1 ? x[r3 + 1] : 0f;
             float g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
-            FloatVector gv3 = FloatVector.broadcast(FS, g3);
-            FloatVector gsv3 = FloatVector.broadcast(FS, g3 * s);
+            float q3 = g3 * s;
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
+                FloatVector xa0 = FloatVector.broadcast(FS, sa0), xb0 = FloatVector.broadcast(FS, sb0);
+                FloatVector gv0 = FloatVector.broadcast(FS, g0);
+                FloatVector gsv0 = FloatVector.broadcast(FS, q0);
+                FloatVector xa1 = FloatVector.broadcast(FS, sa1), xb1 = FloatVector.broadcast(FS, sb1);
+                FloatVector gv1 = FloatVector.broadcast(FS, g1);
+                FloatVector gsv1 = FloatVector.broadcast(FS, q1);
+                FloatVector xa2 = FloatVector.broadcast(FS, sa2), xb2 = FloatVector.broadcast(FS, sb2);
+                FloatVector gv2 = FloatVector.broadcast(FS, g2);
+                FloatVector gsv2 = FloatVector.broadcast(FS, q2);
+                FloatVector xa3 = FloatVector.broadcast(FS, sa3), xb3 = FloatVector.broadcast(FS, sb3);
+                FloatVector gv3 = FloatVector.broadcast(FS, g3);
+                FloatVector gsv3 = FloatVector.broadcast(FS, q3);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f)).blend(zero, z0.compare(VectorOperators.EQ, 0f));
+                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f)).blend(F_ZERO, z0.compare(VectorOperators.EQ, 0f));
                 FloatVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
-                FloatVector u1 = gsv1.blend(gv1, z1.compare(VectorOperators.GT, 0f)).blend(zero, z1.compare(VectorOperators.EQ, 0f));
+                FloatVector u1 = gsv1.blend(gv1, z1.compare(VectorOperators.GT, 0f)).blend(F_ZERO, z1.compare(VectorOperators.EQ, 0f));
                 FloatVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
-                FloatVector u2 = gsv2.blend(gv2, z2.compare(VectorOperators.GT, 0f)).blend(zero, z2.compare(VectorOperators.EQ, 0f));
+                FloatVector u2 = gsv2.blend(gv2, z2.compare(VectorOperators.GT, 0f)).blend(F_ZERO, z2.compare(VectorOperators.EQ, 0f));
                 FloatVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
-                FloatVector u3 = gsv3.blend(gv3, z3.compare(VectorOperators.GT, 0f)).blend(zero, z3.compare(VectorOperators.EQ, 0f));
+                FloatVector u3 = gsv3.blend(gv3, z3.compare(VectorOperators.GT, 0f)).blend(F_ZERO, z3.compare(VectorOperators.EQ, 0f));
                 u3.fma(z3, u2.fma(z2, u1.fma(z1, u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j))))).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
                 u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
@@ -420,17 +434,19 @@ final class VectorDenseLinear {
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0f;
             float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
-            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
+            float q0 = g0 * s;
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
+                FloatVector xa0 = FloatVector.broadcast(FS, sa0), xb0 = FloatVector.broadcast(FS, sb0);
+                FloatVector gv0 = FloatVector.broadcast(FS, g0);
+                FloatVector gsv0 = FloatVector.broadcast(FS, q0);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f)).blend(zero, z0.compare(VectorOperators.EQ, 0f));
+                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f)).blend(F_ZERO, z0.compare(VectorOperators.EQ, 0f));
                 u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
@@ -444,56 +460,41 @@ final class VectorDenseLinear {
      * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
      * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
      */
-    private static void backwardAbsWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, float s) {
-        int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector zero = FloatVector.zero(FS);
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
-            float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
-            FloatVector gsv0 = FloatVector.broadcast(FS, g0 * s);
+    private static void backwardAbsWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, int zt, float s) {
+        int bound = m < FL ? 0 : FS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            float g0 = gs * (out[outOff + d] - t[tOff + d]);
+            float q0 = g0 * s;
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             int j = 0;
             for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
-                if (in > 3) z0 = FloatVector.fromArray(FS, w, wt + 3 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 3]), z0);
-                if (in > 4) z0 = FloatVector.fromArray(FS, w, wt + 4 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 4]), z0);
-                if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
-                if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
-                if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
-                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f)).blend(zero, z0.compare(VectorOperators.EQ, 0f));
+                FloatVector z0 = FloatVector.fromArray(FS, w, zt + j);
+                FloatVector gv0 = FloatVector.broadcast(FS, g0);
+                FloatVector gsv0 = FloatVector.broadcast(FS, q0);
+                FloatVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0f)).blend(F_ZERO, z0.compare(VectorOperators.EQ, 0f));
                 u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
-                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) u0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) u0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) u0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) u0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) u0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) u0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                u0.intoArray(w, zt + j);
             }
+            rowOuter(in, m, bound, x, r0, w, zt, dwt);
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardTanh(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt) {
+    private static void forwardTanh(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt, float[] lanes) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0f;
             FloatVector acc0 = FloatVector.zero(FS);
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector xa0 = FloatVector.broadcast(FS, sa0), xb0 = FloatVector.broadcast(FS, sb0);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 FloatVector e0y = z0.abs().min(VectorActivations.F_10_0);
@@ -508,12 +509,11 @@ final class VectorDenseLinear {
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
                 acc0 = c2.fma(h0, acc0);
             }
-            FloatVector t0 = F_ONE.mul(acc0);
-            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
-            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
-            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
-            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector f0 = acc0;
+            if (FL >= 2) f0 = f0.add(f0.rearrange(F_FOLD1));
+            if (FL >= 4) f0 = f0.add(f0.rearrange(F_FOLD2));
+            f0.intoArray(lanes, 0 * FL);
+            out[outOff + d + 0] = VectorKernels.butterfly(lanes, 0 * FL, FOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -523,17 +523,17 @@ final class VectorDenseLinear {
      */
     private static void backwardTanh(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0f;
             float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
+                FloatVector xa0 = FloatVector.broadcast(FS, sa0), xb0 = FloatVector.broadcast(FS, sb0);
+                FloatVector gv0 = FloatVector.broadcast(FS, g0);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 FloatVector e0y = z0.abs().min(VectorActivations.F_10_0);
@@ -546,7 +546,7 @@ final class VectorDenseLinear {
                 FloatVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.F_1_0));
                 FloatVector h0 = e0u.div(e0u.add(VectorActivations.F_2_0));
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
-                FloatVector u0 = gv0.mul(one.sub(h0.mul(h0)));
+                FloatVector u0 = gv0.mul(F_ONE.sub(h0.mul(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
@@ -557,25 +557,15 @@ final class VectorDenseLinear {
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardTanhWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt) {
-        int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+    private static void forwardTanhWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt, int zt, float[] lanes) {
+        int bound = m < FL ? 0 : FS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             FloatVector acc0 = FloatVector.zero(FS);
             int j = 0;
             for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
-                if (in > 3) z0 = FloatVector.fromArray(FS, w, wt + 3 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 3]), z0);
-                if (in > 4) z0 = FloatVector.fromArray(FS, w, wt + 4 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 4]), z0);
-                if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
-                if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
-                if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
+                FloatVector z0 = FloatVector.fromArray(FS, w, zt + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
                 FloatVector e0y = z0.abs().min(VectorActivations.F_10_0);
                 e0y = e0y.add(e0y);
                 FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
@@ -588,12 +578,11 @@ final class VectorDenseLinear {
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
                 acc0 = c2.fma(h0, acc0);
             }
-            FloatVector t0 = F_ONE.mul(acc0);
-            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
-            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
-            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
-            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector f0 = acc0;
+            if (FL >= 2) f0 = f0.add(f0.rearrange(F_FOLD1));
+            if (FL >= 4) f0 = f0.add(f0.rearrange(F_FOLD2));
+            f0.intoArray(lanes, 0 * FL);
+            out[outOff + d] = VectorKernels.butterfly(lanes, 0, FOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -601,27 +590,16 @@ final class VectorDenseLinear {
      * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
      * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
      */
-    private static void backwardTanhWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt) {
-        int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
-            float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
+    private static void backwardTanhWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, int zt) {
+        int bound = m < FL ? 0 : FS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            float g0 = gs * (out[outOff + d] - t[tOff + d]);
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             int j = 0;
             for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
-                if (in > 3) z0 = FloatVector.fromArray(FS, w, wt + 3 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 3]), z0);
-                if (in > 4) z0 = FloatVector.fromArray(FS, w, wt + 4 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 4]), z0);
-                if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
-                if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
-                if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
+                FloatVector z0 = FloatVector.fromArray(FS, w, zt + j);
+                FloatVector gv0 = FloatVector.broadcast(FS, g0);
                 FloatVector e0y = z0.abs().min(VectorActivations.F_10_0);
                 e0y = e0y.add(e0y);
                 FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
@@ -632,34 +610,29 @@ final class VectorDenseLinear {
                 FloatVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.F_1_0));
                 FloatVector h0 = e0u.div(e0u.add(VectorActivations.F_2_0));
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
-                FloatVector u0 = gv0.mul(one.sub(h0.mul(h0)));
+                FloatVector u0 = gv0.mul(F_ONE.sub(h0.mul(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
-                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) u0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) u0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) u0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) u0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) u0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) u0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                u0.intoArray(w, zt + j);
             }
+            rowOuter(in, m, bound, x, r0, w, zt, dwt);
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardSigmoid(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt) {
+    private static void forwardSigmoid(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt, float[] lanes) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0f;
             FloatVector acc0 = FloatVector.zero(FS);
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
+                FloatVector xa0 = FloatVector.broadcast(FS, sa0), xb0 = FloatVector.broadcast(FS, sb0);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 FloatVector e0w = z0.neg();
@@ -673,12 +646,11 @@ final class VectorDenseLinear {
                 FloatVector h0 = VectorActivations.F_1_0.div(e0e.add(VectorActivations.F_1_0));
                 acc0 = c2.fma(h0, acc0);
             }
-            FloatVector t0 = F_ONE.mul(acc0);
-            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
-            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
-            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
-            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector f0 = acc0;
+            if (FL >= 2) f0 = f0.add(f0.rearrange(F_FOLD1));
+            if (FL >= 4) f0 = f0.add(f0.rearrange(F_FOLD2));
+            f0.intoArray(lanes, 0 * FL);
+            out[outOff + d + 0] = VectorKernels.butterfly(lanes, 0 * FL, FOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -688,17 +660,17 @@ final class VectorDenseLinear {
      */
     private static void backwardSigmoid(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt) {
         int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+            float sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0f;
             float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
             int j = 0;
             for (; j < bound; j += FL) {
                 FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
                 FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
+                FloatVector xa0 = FloatVector.broadcast(FS, sa0), xb0 = FloatVector.broadcast(FS, sb0);
+                FloatVector gv0 = FloatVector.broadcast(FS, g0);
                 FloatVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 FloatVector e0w = z0.neg();
@@ -710,7 +682,7 @@ final class VectorDenseLinear {
                 FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.F_INF, e0w.compare(VectorOperators.GT, VectorActivations.F_88_0));
                 FloatVector h0 = VectorActivations.F_1_0.div(e0e.add(VectorActivations.F_1_0));
-                FloatVector u0 = gv0.mul(h0.mul(one.sub(h0)));
+                FloatVector u0 = gv0.mul(h0.mul(F_ONE.sub(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
@@ -721,25 +693,15 @@ final class VectorDenseLinear {
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardSigmoidWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt) {
-        int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
+    private static void forwardSigmoidWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt, int zt, float[] lanes) {
+        int bound = m < FL ? 0 : FS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             FloatVector acc0 = FloatVector.zero(FS);
             int j = 0;
             for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
-                if (in > 3) z0 = FloatVector.fromArray(FS, w, wt + 3 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 3]), z0);
-                if (in > 4) z0 = FloatVector.fromArray(FS, w, wt + 4 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 4]), z0);
-                if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
-                if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
-                if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
+                FloatVector z0 = FloatVector.fromArray(FS, w, zt + j), c2 = FloatVector.fromArray(FS, p, w2 + j);
                 FloatVector e0w = z0.neg();
                 FloatVector e0y = e0w.max(VectorActivations.F_M87_0).min(VectorActivations.F_88_0);
                 FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
@@ -751,12 +713,11 @@ final class VectorDenseLinear {
                 FloatVector h0 = VectorActivations.F_1_0.div(e0e.add(VectorActivations.F_1_0));
                 acc0 = c2.fma(h0, acc0);
             }
-            FloatVector t0 = F_ONE.mul(acc0);
-            if (FL >= 16) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP8));
-            if (FL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP4));
-            if (FL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP2));
-            if (FL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.F_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            FloatVector f0 = acc0;
+            if (FL >= 2) f0 = f0.add(f0.rearrange(F_FOLD1));
+            if (FL >= 4) f0 = f0.add(f0.rearrange(F_FOLD2));
+            f0.intoArray(lanes, 0 * FL);
+            out[outOff + d] = VectorKernels.butterfly(lanes, 0, FOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -764,27 +725,16 @@ final class VectorDenseLinear {
      * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
      * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
      */
-    private static void backwardSigmoidWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt) {
-        int bound = m < FL ? 0 : FS.loopBound(m), m1 = in > 1 ? m : 0;
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            FloatVector xa0 = FloatVector.broadcast(FS, x[r0]), xb0 = FloatVector.broadcast(FS, in > 1 ? x[r0 + 1] : 0f);
-            float g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            FloatVector gv0 = FloatVector.broadcast(FS, g0);
+    private static void backwardSigmoidWide(Activation act, int rows, int in, int m, float[] x, int xOff, float[] t, int tOff, float[] p, int pOff, int b1, int w2, float[] g, int gb1, int gw2, float[] out, int outOff, float gs, float[] w, int wt, int dwt, int zt) {
+        int bound = m < FL ? 0 : FS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            float g0 = gs * (out[outOff + d] - t[tOff + d]);
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             int j = 0;
             for (; j < bound; j += FL) {
-                FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);
-                FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);
-                FloatVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = FloatVector.fromArray(FS, w, wt + 2 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 2]), z0);
-                if (in > 3) z0 = FloatVector.fromArray(FS, w, wt + 3 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 3]), z0);
-                if (in > 4) z0 = FloatVector.fromArray(FS, w, wt + 4 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 4]), z0);
-                if (in > 5) z0 = FloatVector.fromArray(FS, w, wt + 5 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 5]), z0);
-                if (in > 6) z0 = FloatVector.fromArray(FS, w, wt + 6 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 6]), z0);
-                if (in > 7) z0 = FloatVector.fromArray(FS, w, wt + 7 * m + j).fma(FloatVector.broadcast(FS, x[r0 + 7]), z0);
+                FloatVector z0 = FloatVector.fromArray(FS, w, zt + j);
+                FloatVector gv0 = FloatVector.broadcast(FS, g0);
                 FloatVector e0w = z0.neg();
                 FloatVector e0y = e0w.max(VectorActivations.F_M87_0).min(VectorActivations.F_88_0);
                 FloatVector e0k = e0y.fma(VectorActivations.F_1_442695, VectorActivations.F_12582912_0);
@@ -794,19 +744,78 @@ final class VectorDenseLinear {
                 FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.F_INF, e0w.compare(VectorOperators.GT, VectorActivations.F_88_0));
                 FloatVector h0 = VectorActivations.F_1_0.div(e0e.add(VectorActivations.F_1_0));
-                FloatVector u0 = gv0.mul(h0.mul(one.sub(h0)));
+                FloatVector u0 = gv0.mul(h0.mul(F_ONE.sub(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
-                u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) u0.fma(FloatVector.broadcast(FS, x[r0 + 2]), FloatVector.fromArray(FS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) u0.fma(FloatVector.broadcast(FS, x[r0 + 3]), FloatVector.fromArray(FS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) u0.fma(FloatVector.broadcast(FS, x[r0 + 4]), FloatVector.fromArray(FS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) u0.fma(FloatVector.broadcast(FS, x[r0 + 5]), FloatVector.fromArray(FS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) u0.fma(FloatVector.broadcast(FS, x[r0 + 6]), FloatVector.fromArray(FS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) u0.fma(FloatVector.broadcast(FS, x[r0 + 7]), FloatVector.fromArray(FS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                u0.intoArray(w, zt + j);
             }
+            rowOuter(in, m, bound, x, r0, w, zt, dwt);
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+        }
+    }
+
+    /**
+     * z = b1 + Σ_i W1ᵀ[i]·x_i into w[zt…] for the hidden units below bound: each element's fma
+     * chain in the order of the in ≤ 2 bodies (b1, then input 0, 1, …), four inputs per pass
+     * over the row (then two, then one), the first pass starting from b1.
+     */
+    private static void rowPreActivations(int in, int m, int bound, float[] x, int xr, float[] p, int b1, float[] w, int wt, int zt) {
+        float[] src = p;
+        int so = b1, i = 0;
+        for (; i + 4 <= in; i += 4, src = w, so = zt) {
+            float x0 = x[xr + i], x1 = x[xr + i + 1], x2 = x[xr + i + 2], x3 = x[xr + i + 3];
+            int wi = wt + i * m;
+            for (int j = 0; j < bound; j += FL) {
+                FloatVector z = FloatVector.fromArray(FS, src, so + j);
+                z = FloatVector.fromArray(FS, w, wi + j).fma(FloatVector.broadcast(FS, x0), z);
+                z = FloatVector.fromArray(FS, w, wi + m + j).fma(FloatVector.broadcast(FS, x1), z);
+                z = FloatVector.fromArray(FS, w, wi + 2 * m + j).fma(FloatVector.broadcast(FS, x2), z);
+                z = FloatVector.fromArray(FS, w, wi + 3 * m + j).fma(FloatVector.broadcast(FS, x3), z);
+                z.intoArray(w, zt + j);
+            }
+        }
+        if (i + 2 <= in) {
+            float x0 = x[xr + i], x1 = x[xr + i + 1];
+            int wi = wt + i * m;
+            for (int j = 0; j < bound; j += FL) {
+                FloatVector z = FloatVector.fromArray(FS, src, so + j);
+                z = FloatVector.fromArray(FS, w, wi + j).fma(FloatVector.broadcast(FS, x0), z);
+                z = FloatVector.fromArray(FS, w, wi + m + j).fma(FloatVector.broadcast(FS, x1), z);
+                z.intoArray(w, zt + j);
+            }
+            i += 2;
+            src = w;
+            so = zt;
+        }
+        if (i < in) {
+            float x0 = x[xr + i];
+            int wi = wt + i * m;
+            for (int j = 0; j < bound; j += FL) {
+                FloatVector.fromArray(FS, w, wi + j).fma(FloatVector.broadcast(FS, x0), FloatVector.fromArray(FS, src, so + j)).intoArray(w, zt + j);
+            }
+        }
+    }
+
+    /** dW1ᵀ[i] += u·x_i (u in w[zt…]) for the hidden units below bound, four inputs per pass over u. */
+    private static void rowOuter(int in, int m, int bound, float[] x, int xr, float[] w, int zt, int dwt) {
+        int i = 0;
+        for (; i + 4 <= in; i += 4) {
+            float x0 = x[xr + i], x1 = x[xr + i + 1], x2 = x[xr + i + 2], x3 = x[xr + i + 3];
+            int di = dwt + i * m;
+            for (int j = 0; j < bound; j += FL) {
+                FloatVector u = FloatVector.fromArray(FS, w, zt + j);
+                u.fma(FloatVector.broadcast(FS, x0), FloatVector.fromArray(FS, w, di + j)).intoArray(w, di + j);
+                u.fma(FloatVector.broadcast(FS, x1), FloatVector.fromArray(FS, w, di + m + j)).intoArray(w, di + m + j);
+                u.fma(FloatVector.broadcast(FS, x2), FloatVector.fromArray(FS, w, di + 2 * m + j)).intoArray(w, di + 2 * m + j);
+                u.fma(FloatVector.broadcast(FS, x3), FloatVector.fromArray(FS, w, di + 3 * m + j)).intoArray(w, di + 3 * m + j);
+            }
+        }
+        for (; i < in; i++) {
+            float x0 = x[xr + i];
+            int di = dwt + i * m;
+            for (int j = 0; j < bound; j += FL) {
+                FloatVector.fromArray(FS, w, zt + j).fma(FloatVector.broadcast(FS, x0), FloatVector.fromArray(FS, w, di + j)).intoArray(w, di + j);
+            }
         }
     }
 
@@ -837,25 +846,26 @@ final class VectorDenseLinear {
                            double[] w, int wOff) {
         int b1 = pOff + m * in, w2 = b1 + m, b2 = w2 + m;
         int gb1 = gOff + m * in, gw2 = gb1 + m, gb2 = gw2 + m;
-        int wt = wOff, dwt = wOff + in * m;
+        int wt = wOff, dwt = wOff + in * m, zt = dwt + in * m;
         // the hidden-unit loop innermost: with the short input loop inside, C2 ran the copy 5× slower
         for (int i = 0; i < in; i++) {
             for (int j = 0; j < m; j++) w[wt + i * m + j] = p[pOff + j * in + i];
         }
         double s = slopeD(act);
+        double[] lanes = D_LANES.get();
         boolean wide = in > 2;
         switch (act) {
             case TANH -> {
-                if (wide) forwardTanhWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt);
-                else forwardTanh(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt);
+                if (wide) forwardTanhWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, zt, lanes);
+                else forwardTanh(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, lanes);
             }
             case SIGMOID -> {
-                if (wide) forwardSigmoidWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt);
-                else forwardSigmoid(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt);
+                if (wide) forwardSigmoidWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, zt, lanes);
+                else forwardSigmoid(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, lanes);
             }
             default -> {
-                if (wide) forwardLinearWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, s);
-                else forwardLinear(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, s);
+                if (wide) forwardLinearWide(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, zt, s, lanes);
+                else forwardLinear(act, rows, in, m, x, xOff, p, pOff, b1, w2, out, outOff, w, wt, s, lanes);
             }
         }
         double bias2 = p[b2];
@@ -873,19 +883,19 @@ final class VectorDenseLinear {
         java.util.Arrays.fill(w, dwt, dwt + in * m, 0.0);
         switch (act) {
             case TANH -> {
-                if (wide) backwardTanhWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
+                if (wide) backwardTanhWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt);
                 else backwardTanh(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
             }
             case SIGMOID -> {
-                if (wide) backwardSigmoidWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
+                if (wide) backwardSigmoidWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt);
                 else backwardSigmoid(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt);
             }
             case ABS -> {
-                if (wide) backwardAbsWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+                if (wide) backwardAbsWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt, s);
                 else backwardAbs(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
             }
             default -> {
-                if (wide) backwardLinearWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
+                if (wide) backwardLinearWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt, s);
                 else backwardLinear(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, s);
             }
         }
@@ -908,28 +918,31 @@ final class VectorDenseLinear {
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardLinear(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt, double s) {
+    private static void forwardLinear(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt, double s, double[] lanes) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector sv = DoubleVector.broadcast(DS, s);
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
             int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0.0;
             DoubleVector acc0 = DoubleVector.zero(DS);
             int r1 = xOff + (d + 1) * in;
-            DoubleVector xa1 = DoubleVector.broadcast(DS, x[r1]), xb1 = DoubleVector.broadcast(DS, in > 1 ? x[r1 + 1] : 0.0);
+            double sa1 = x[r1], sb1 = in > 1 ? x[r1 + 1] : 0.0;
             DoubleVector acc1 = DoubleVector.zero(DS);
             int r2 = xOff + (d + 2) * in;
-            DoubleVector xa2 = DoubleVector.broadcast(DS, x[r2]), xb2 = DoubleVector.broadcast(DS, in > 1 ? x[r2 + 1] : 0.0);
+            double sa2 = x[r2], sb2 = in > 1 ? x[r2 + 1] : 0.0;
             DoubleVector acc2 = DoubleVector.zero(DS);
             int r3 = xOff + (d + 3) * in;
-            DoubleVector xa3 = DoubleVector.broadcast(DS, x[r3]), xb3 = DoubleVector.broadcast(DS, in > 1 ? x[r3 + 1] : 0.0);
+            double sa3 = x[r3], sb3 = in > 1 ? x[r3 + 1] : 0.0;
             DoubleVector acc3 = DoubleVector.zero(DS);
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
-                DoubleVector c2s = c2.mul(sv);
+                DoubleVector xa0 = DoubleVector.broadcast(DS, sa0), xb0 = DoubleVector.broadcast(DS, sb0);
+                DoubleVector xa1 = DoubleVector.broadcast(DS, sa1), xb1 = DoubleVector.broadcast(DS, sb1);
+                DoubleVector xa2 = DoubleVector.broadcast(DS, sa2), xb2 = DoubleVector.broadcast(DS, sb2);
+                DoubleVector xa3 = DoubleVector.broadcast(DS, sa3), xb3 = DoubleVector.broadcast(DS, sb3);
+                DoubleVector c2s = c2.mul(s);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0.0)), acc0);
@@ -943,45 +956,46 @@ final class VectorDenseLinear {
                 z3 = v1.fma(xb3, z3);
                 acc3 = z3.fma(c2s.blend(c2, z3.compare(VectorOperators.GT, 0.0)), acc3);
             }
-            DoubleVector t0 = D_ONE.mul(acc0);
-            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
-            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
-            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
-            DoubleVector t1 = D_ONE.mul(acc1);
-            if (DL >= 8) t1 = t1.add(t1.rearrange(VectorKernels.D_SWAP4));
-            if (DL >= 4) t1 = t1.add(t1.rearrange(VectorKernels.D_SWAP2));
-            if (DL >= 2) t1 = t1.add(t1.rearrange(VectorKernels.D_SWAP1));
-            out[outOff + d + 1] = t1.lane(0) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
-            DoubleVector t2 = D_ONE.mul(acc2);
-            if (DL >= 8) t2 = t2.add(t2.rearrange(VectorKernels.D_SWAP4));
-            if (DL >= 4) t2 = t2.add(t2.rearrange(VectorKernels.D_SWAP2));
-            if (DL >= 2) t2 = t2.add(t2.rearrange(VectorKernels.D_SWAP1));
-            out[outOff + d + 2] = t2.lane(0) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
-            DoubleVector t3 = D_ONE.mul(acc3);
-            if (DL >= 8) t3 = t3.add(t3.rearrange(VectorKernels.D_SWAP4));
-            if (DL >= 4) t3 = t3.add(t3.rearrange(VectorKernels.D_SWAP2));
-            if (DL >= 2) t3 = t3.add(t3.rearrange(VectorKernels.D_SWAP1));
-            out[outOff + d + 3] = t3.lane(0) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
+            DoubleVector f0 = acc0;
+            if (DL >= 2) f0 = f0.add(f0.rearrange(D_FOLD1));
+            if (DL >= 4) f0 = f0.add(f0.rearrange(D_FOLD2));
+            f0.intoArray(lanes, 0 * DL);
+            DoubleVector f1 = acc1;
+            if (DL >= 2) f1 = f1.add(f1.rearrange(D_FOLD1));
+            if (DL >= 4) f1 = f1.add(f1.rearrange(D_FOLD2));
+            f1.intoArray(lanes, 1 * DL);
+            DoubleVector f2 = acc2;
+            if (DL >= 2) f2 = f2.add(f2.rearrange(D_FOLD1));
+            if (DL >= 4) f2 = f2.add(f2.rearrange(D_FOLD2));
+            f2.intoArray(lanes, 2 * DL);
+            DoubleVector f3 = acc3;
+            if (DL >= 2) f3 = f3.add(f3.rearrange(D_FOLD1));
+            if (DL >= 4) f3 = f3.add(f3.rearrange(D_FOLD2));
+            f3.intoArray(lanes, 3 * DL);
+            out[outOff + d + 0] = VectorKernels.butterfly(lanes, 0 * DL, DFOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            out[outOff + d + 1] = VectorKernels.butterfly(lanes, 1 * DL, DFOLDED) + tailSum(act, j, in, m, x, r1, p, pOff, b1, w2);
+            out[outOff + d + 2] = VectorKernels.butterfly(lanes, 2 * DL, DFOLDED) + tailSum(act, j, in, m, x, r2, p, pOff, b1, w2);
+            out[outOff + d + 3] = VectorKernels.butterfly(lanes, 3 * DL, DFOLDED) + tailSum(act, j, in, m, x, r3, p, pOff, b1, w2);
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0.0;
             DoubleVector acc0 = DoubleVector.zero(DS);
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
-                DoubleVector c2s = c2.mul(sv);
+                DoubleVector xa0 = DoubleVector.broadcast(DS, sa0), xb0 = DoubleVector.broadcast(DS, sb0);
+                DoubleVector c2s = c2.mul(s);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0.0)), acc0);
             }
-            DoubleVector t0 = D_ONE.mul(acc0);
-            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
-            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
-            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector f0 = acc0;
+            if (DL >= 2) f0 = f0.add(f0.rearrange(D_FOLD1));
+            if (DL >= 4) f0 = f0.add(f0.rearrange(D_FOLD2));
+            f0.intoArray(lanes, 0 * DL);
+            out[outOff + d + 0] = VectorKernels.butterfly(lanes, 0 * DL, DFOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -994,29 +1008,37 @@ final class VectorDenseLinear {
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
             int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0.0;
             double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
-            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
+            double q0 = g0 * s;
             int r1 = xOff + (d + 1) * in;
-            DoubleVector xa1 = DoubleVector.broadcast(DS, x[r1]), xb1 = DoubleVector.broadcast(DS, in > 1 ? x[r1 + 1] : 0.0);
+            double sa1 = x[r1], sb1 = in > 1 ? x[r1 + 1] : 0.0;
             double g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
-            DoubleVector gv1 = DoubleVector.broadcast(DS, g1);
-            DoubleVector gsv1 = DoubleVector.broadcast(DS, g1 * s);
+            double q1 = g1 * s;
             int r2 = xOff + (d + 2) * in;
-            DoubleVector xa2 = DoubleVector.broadcast(DS, x[r2]), xb2 = DoubleVector.broadcast(DS, in > 1 ? x[r2 + 1] : 0.0);
+            double sa2 = x[r2], sb2 = in > 1 ? x[r2 + 1] : 0.0;
             double g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
-            DoubleVector gv2 = DoubleVector.broadcast(DS, g2);
-            DoubleVector gsv2 = DoubleVector.broadcast(DS, g2 * s);
+            double q2 = g2 * s;
             int r3 = xOff + (d + 3) * in;
-            DoubleVector xa3 = DoubleVector.broadcast(DS, x[r3]), xb3 = DoubleVector.broadcast(DS, in > 1 ? x[r3 + 1] : 0.0);
+            double sa3 = x[r3], sb3 = in > 1 ? x[r3 + 1] : 0.0;
             double g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
-            DoubleVector gv3 = DoubleVector.broadcast(DS, g3);
-            DoubleVector gsv3 = DoubleVector.broadcast(DS, g3 * s);
+            double q3 = g3 * s;
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
+                DoubleVector xa0 = DoubleVector.broadcast(DS, sa0), xb0 = DoubleVector.broadcast(DS, sb0);
+                DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+                DoubleVector gsv0 = DoubleVector.broadcast(DS, q0);
+                DoubleVector xa1 = DoubleVector.broadcast(DS, sa1), xb1 = DoubleVector.broadcast(DS, sb1);
+                DoubleVector gv1 = DoubleVector.broadcast(DS, g1);
+                DoubleVector gsv1 = DoubleVector.broadcast(DS, q1);
+                DoubleVector xa2 = DoubleVector.broadcast(DS, sa2), xb2 = DoubleVector.broadcast(DS, sb2);
+                DoubleVector gv2 = DoubleVector.broadcast(DS, g2);
+                DoubleVector gsv2 = DoubleVector.broadcast(DS, q2);
+                DoubleVector xa3 = DoubleVector.broadcast(DS, sa3), xb3 = DoubleVector.broadcast(DS, sb3);
+                DoubleVector gv3 = DoubleVector.broadcast(DS, g3);
+                DoubleVector gsv3 = DoubleVector.broadcast(DS, q3);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0));
@@ -1041,14 +1063,16 @@ final class VectorDenseLinear {
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0.0;
             double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
-            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
+            double q0 = g0 * s;
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
+                DoubleVector xa0 = DoubleVector.broadcast(DS, sa0), xb0 = DoubleVector.broadcast(DS, sb0);
+                DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+                DoubleVector gsv0 = DoubleVector.broadcast(DS, q0);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0));
@@ -1062,34 +1086,23 @@ final class VectorDenseLinear {
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardLinearWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt, double s) {
-        int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector sv = DoubleVector.broadcast(DS, s);
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+    private static void forwardLinearWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt, int zt, double s, double[] lanes) {
+        int bound = m < DL ? 0 : DS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             DoubleVector acc0 = DoubleVector.zero(DS);
             int j = 0;
             for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
-                DoubleVector c2s = c2.mul(sv);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
-                if (in > 3) z0 = DoubleVector.fromArray(DS, w, wt + 3 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 3]), z0);
-                if (in > 4) z0 = DoubleVector.fromArray(DS, w, wt + 4 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 4]), z0);
-                if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
-                if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
-                if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
+                DoubleVector z0 = DoubleVector.fromArray(DS, w, zt + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector c2s = c2.mul(s);
                 acc0 = z0.fma(c2s.blend(c2, z0.compare(VectorOperators.GT, 0.0)), acc0);
             }
-            DoubleVector t0 = D_ONE.mul(acc0);
-            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
-            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
-            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector f0 = acc0;
+            if (DL >= 2) f0 = f0.add(f0.rearrange(D_FOLD1));
+            if (DL >= 4) f0 = f0.add(f0.rearrange(D_FOLD2));
+            f0.intoArray(lanes, 0 * DL);
+            out[outOff + d] = VectorKernels.butterfly(lanes, 0, DFOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1097,39 +1110,24 @@ final class VectorDenseLinear {
      * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
      * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
      */
-    private static void backwardLinearWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s) {
-        int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
-            double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
-            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
+    private static void backwardLinearWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, int zt, double s) {
+        int bound = m < DL ? 0 : DS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            double g0 = gs * (out[outOff + d] - t[tOff + d]);
+            double q0 = g0 * s;
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             int j = 0;
             for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
-                if (in > 3) z0 = DoubleVector.fromArray(DS, w, wt + 3 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 3]), z0);
-                if (in > 4) z0 = DoubleVector.fromArray(DS, w, wt + 4 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 4]), z0);
-                if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
-                if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
-                if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
+                DoubleVector z0 = DoubleVector.fromArray(DS, w, zt + j);
+                DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+                DoubleVector gsv0 = DoubleVector.broadcast(DS, q0);
                 DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0));
                 u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
-                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) u0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) u0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) u0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) u0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) u0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) u0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                u0.intoArray(w, zt + j);
             }
+            rowOuter(in, m, bound, x, r0, w, zt, dwt);
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
@@ -1140,45 +1138,52 @@ final class VectorDenseLinear {
      */
     private static void backwardAbs(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector zero = DoubleVector.zero(DS);
         int d = 0;
         for (; d + 4 <= rows; d += 4) {
             int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0.0;
             double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
-            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
+            double q0 = g0 * s;
             int r1 = xOff + (d + 1) * in;
-            DoubleVector xa1 = DoubleVector.broadcast(DS, x[r1]), xb1 = DoubleVector.broadcast(DS, in > 1 ? x[r1 + 1] : 0.0);
+            double sa1 = x[r1], sb1 = in > 1 ? x[r1 + 1] : 0.0;
             double g1 = gs * (out[outOff + d + 1] - t[tOff + d + 1]);
-            DoubleVector gv1 = DoubleVector.broadcast(DS, g1);
-            DoubleVector gsv1 = DoubleVector.broadcast(DS, g1 * s);
+            double q1 = g1 * s;
             int r2 = xOff + (d + 2) * in;
-            DoubleVector xa2 = DoubleVector.broadcast(DS, x[r2]), xb2 = DoubleVector.broadcast(DS, in > 1 ? x[r2 + 1] : 0.0);
+            double sa2 = x[r2], sb2 = in > 1 ? x[r2 + 1] : 0.0;
             double g2 = gs * (out[outOff + d + 2] - t[tOff + d + 2]);
-            DoubleVector gv2 = DoubleVector.broadcast(DS, g2);
-            DoubleVector gsv2 = DoubleVector.broadcast(DS, g2 * s);
+            double q2 = g2 * s;
             int r3 = xOff + (d + 3) * in;
-            DoubleVector xa3 = DoubleVector.broadcast(DS, x[r3]), xb3 = DoubleVector.broadcast(DS, in > 1 ? x[r3 + 1] : 0.0);
+            double sa3 = x[r3], sb3 = in > 1 ? x[r3 + 1] : 0.0;
             double g3 = gs * (out[outOff + d + 3] - t[tOff + d + 3]);
-            DoubleVector gv3 = DoubleVector.broadcast(DS, g3);
-            DoubleVector gsv3 = DoubleVector.broadcast(DS, g3 * s);
+            double q3 = g3 * s;
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
+                DoubleVector xa0 = DoubleVector.broadcast(DS, sa0), xb0 = DoubleVector.broadcast(DS, sb0);
+                DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+                DoubleVector gsv0 = DoubleVector.broadcast(DS, q0);
+                DoubleVector xa1 = DoubleVector.broadcast(DS, sa1), xb1 = DoubleVector.broadcast(DS, sb1);
+                DoubleVector gv1 = DoubleVector.broadcast(DS, g1);
+                DoubleVector gsv1 = DoubleVector.broadcast(DS, q1);
+                DoubleVector xa2 = DoubleVector.broadcast(DS, sa2), xb2 = DoubleVector.broadcast(DS, sb2);
+                DoubleVector gv2 = DoubleVector.broadcast(DS, g2);
+                DoubleVector gsv2 = DoubleVector.broadcast(DS, q2);
+                DoubleVector xa3 = DoubleVector.broadcast(DS, sa3), xb3 = DoubleVector.broadcast(DS, sb3);
+                DoubleVector gv3 = DoubleVector.broadcast(DS, g3);
+                DoubleVector gsv3 = DoubleVector.broadcast(DS, q3);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0)).blend(zero, z0.compare(VectorOperators.EQ, 0.0));
+                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0)).blend(D_ZERO, z0.compare(VectorOperators.EQ, 0.0));
                 DoubleVector z1 = v0.fma(xa1, bb);
                 z1 = v1.fma(xb1, z1);
-                DoubleVector u1 = gsv1.blend(gv1, z1.compare(VectorOperators.GT, 0.0)).blend(zero, z1.compare(VectorOperators.EQ, 0.0));
+                DoubleVector u1 = gsv1.blend(gv1, z1.compare(VectorOperators.GT, 0.0)).blend(D_ZERO, z1.compare(VectorOperators.EQ, 0.0));
                 DoubleVector z2 = v0.fma(xa2, bb);
                 z2 = v1.fma(xb2, z2);
-                DoubleVector u2 = gsv2.blend(gv2, z2.compare(VectorOperators.GT, 0.0)).blend(zero, z2.compare(VectorOperators.EQ, 0.0));
+                DoubleVector u2 = gsv2.blend(gv2, z2.compare(VectorOperators.GT, 0.0)).blend(D_ZERO, z2.compare(VectorOperators.EQ, 0.0));
                 DoubleVector z3 = v0.fma(xa3, bb);
                 z3 = v1.fma(xb3, z3);
-                DoubleVector u3 = gsv3.blend(gv3, z3.compare(VectorOperators.GT, 0.0)).blend(zero, z3.compare(VectorOperators.EQ, 0.0));
+                DoubleVector u3 = gsv3.blend(gv3, z3.compare(VectorOperators.GT, 0.0)).blend(D_ZERO, z3.compare(VectorOperators.EQ, 0.0));
                 u3.fma(z3, u2.fma(z2, u1.fma(z1, u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j))))).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
                 u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
@@ -1191,17 +1196,19 @@ final class VectorDenseLinear {
         }
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0.0;
             double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
-            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
+            double q0 = g0 * s;
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
+                DoubleVector xa0 = DoubleVector.broadcast(DS, sa0), xb0 = DoubleVector.broadcast(DS, sb0);
+                DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+                DoubleVector gsv0 = DoubleVector.broadcast(DS, q0);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
-                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0)).blend(zero, z0.compare(VectorOperators.EQ, 0.0));
+                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0)).blend(D_ZERO, z0.compare(VectorOperators.EQ, 0.0));
                 u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
@@ -1215,56 +1222,41 @@ final class VectorDenseLinear {
      * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
      * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
      */
-    private static void backwardAbsWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, double s) {
-        int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector zero = DoubleVector.zero(DS);
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
-            double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
-            DoubleVector gsv0 = DoubleVector.broadcast(DS, g0 * s);
+    private static void backwardAbsWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, int zt, double s) {
+        int bound = m < DL ? 0 : DS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            double g0 = gs * (out[outOff + d] - t[tOff + d]);
+            double q0 = g0 * s;
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             int j = 0;
             for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
-                if (in > 3) z0 = DoubleVector.fromArray(DS, w, wt + 3 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 3]), z0);
-                if (in > 4) z0 = DoubleVector.fromArray(DS, w, wt + 4 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 4]), z0);
-                if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
-                if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
-                if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
-                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0)).blend(zero, z0.compare(VectorOperators.EQ, 0.0));
+                DoubleVector z0 = DoubleVector.fromArray(DS, w, zt + j);
+                DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+                DoubleVector gsv0 = DoubleVector.broadcast(DS, q0);
+                DoubleVector u0 = gsv0.blend(gv0, z0.compare(VectorOperators.GT, 0.0)).blend(D_ZERO, z0.compare(VectorOperators.EQ, 0.0));
                 u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
-                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) u0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) u0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) u0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) u0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) u0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) u0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                u0.intoArray(w, zt + j);
             }
+            rowOuter(in, m, bound, x, r0, w, zt, dwt);
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardTanh(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt) {
+    private static void forwardTanh(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt, double[] lanes) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0.0;
             DoubleVector acc0 = DoubleVector.zero(DS);
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector xa0 = DoubleVector.broadcast(DS, sa0), xb0 = DoubleVector.broadcast(DS, sb0);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 DoubleVector e0y = z0.abs().min(VectorActivations.D_20_0);
@@ -1279,11 +1271,11 @@ final class VectorDenseLinear {
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
                 acc0 = c2.fma(h0, acc0);
             }
-            DoubleVector t0 = D_ONE.mul(acc0);
-            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
-            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
-            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector f0 = acc0;
+            if (DL >= 2) f0 = f0.add(f0.rearrange(D_FOLD1));
+            if (DL >= 4) f0 = f0.add(f0.rearrange(D_FOLD2));
+            f0.intoArray(lanes, 0 * DL);
+            out[outOff + d + 0] = VectorKernels.butterfly(lanes, 0 * DL, DFOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1293,17 +1285,17 @@ final class VectorDenseLinear {
      */
     private static void backwardTanh(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0.0;
             double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
+                DoubleVector xa0 = DoubleVector.broadcast(DS, sa0), xb0 = DoubleVector.broadcast(DS, sb0);
+                DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 DoubleVector e0y = z0.abs().min(VectorActivations.D_20_0);
@@ -1316,7 +1308,7 @@ final class VectorDenseLinear {
                 DoubleVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.D_1_0));
                 DoubleVector h0 = e0u.div(e0u.add(VectorActivations.D_2_0));
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
-                DoubleVector u0 = gv0.mul(one.sub(h0.mul(h0)));
+                DoubleVector u0 = gv0.mul(D_ONE.sub(h0.mul(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
@@ -1327,25 +1319,15 @@ final class VectorDenseLinear {
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardTanhWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt) {
-        int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+    private static void forwardTanhWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt, int zt, double[] lanes) {
+        int bound = m < DL ? 0 : DS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             DoubleVector acc0 = DoubleVector.zero(DS);
             int j = 0;
             for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
-                if (in > 3) z0 = DoubleVector.fromArray(DS, w, wt + 3 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 3]), z0);
-                if (in > 4) z0 = DoubleVector.fromArray(DS, w, wt + 4 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 4]), z0);
-                if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
-                if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
-                if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
+                DoubleVector z0 = DoubleVector.fromArray(DS, w, zt + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
                 DoubleVector e0y = z0.abs().min(VectorActivations.D_20_0);
                 e0y = e0y.add(e0y);
                 DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
@@ -1358,11 +1340,11 @@ final class VectorDenseLinear {
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
                 acc0 = c2.fma(h0, acc0);
             }
-            DoubleVector t0 = D_ONE.mul(acc0);
-            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
-            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
-            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector f0 = acc0;
+            if (DL >= 2) f0 = f0.add(f0.rearrange(D_FOLD1));
+            if (DL >= 4) f0 = f0.add(f0.rearrange(D_FOLD2));
+            f0.intoArray(lanes, 0 * DL);
+            out[outOff + d] = VectorKernels.butterfly(lanes, 0, DFOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1370,27 +1352,16 @@ final class VectorDenseLinear {
      * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
      * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
      */
-    private static void backwardTanhWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt) {
-        int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
-            double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+    private static void backwardTanhWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, int zt) {
+        int bound = m < DL ? 0 : DS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            double g0 = gs * (out[outOff + d] - t[tOff + d]);
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             int j = 0;
             for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
-                if (in > 3) z0 = DoubleVector.fromArray(DS, w, wt + 3 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 3]), z0);
-                if (in > 4) z0 = DoubleVector.fromArray(DS, w, wt + 4 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 4]), z0);
-                if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
-                if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
-                if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
+                DoubleVector z0 = DoubleVector.fromArray(DS, w, zt + j);
+                DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
                 DoubleVector e0y = z0.abs().min(VectorActivations.D_20_0);
                 e0y = e0y.add(e0y);
                 DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
@@ -1401,34 +1372,29 @@ final class VectorDenseLinear {
                 DoubleVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.D_1_0));
                 DoubleVector h0 = e0u.div(e0u.add(VectorActivations.D_2_0));
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
-                DoubleVector u0 = gv0.mul(one.sub(h0.mul(h0)));
+                DoubleVector u0 = gv0.mul(D_ONE.sub(h0.mul(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
-                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) u0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) u0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) u0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) u0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) u0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) u0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                u0.intoArray(w, zt + j);
             }
+            rowOuter(in, m, bound, x, r0, w, zt, dwt);
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardSigmoid(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt) {
+    private static void forwardSigmoid(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt, double[] lanes) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0.0;
             DoubleVector acc0 = DoubleVector.zero(DS);
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
+                DoubleVector xa0 = DoubleVector.broadcast(DS, sa0), xb0 = DoubleVector.broadcast(DS, sb0);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 DoubleVector e0w = z0.neg();
@@ -1442,11 +1408,11 @@ final class VectorDenseLinear {
                 DoubleVector h0 = VectorActivations.D_1_0.div(e0e.add(VectorActivations.D_1_0));
                 acc0 = c2.fma(h0, acc0);
             }
-            DoubleVector t0 = D_ONE.mul(acc0);
-            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
-            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
-            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector f0 = acc0;
+            if (DL >= 2) f0 = f0.add(f0.rearrange(D_FOLD1));
+            if (DL >= 4) f0 = f0.add(f0.rearrange(D_FOLD2));
+            f0.intoArray(lanes, 0 * DL);
+            out[outOff + d + 0] = VectorKernels.butterfly(lanes, 0 * DL, DFOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1456,17 +1422,17 @@ final class VectorDenseLinear {
      */
     private static void backwardSigmoid(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt) {
         int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         int d = 0;
         for (; d + 1 <= rows; d += 1) {
             int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+            double sa0 = x[r0], sb0 = in > 1 ? x[r0 + 1] : 0.0;
             double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
             int j = 0;
             for (; j < bound; j += DL) {
                 DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
                 DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
+                DoubleVector xa0 = DoubleVector.broadcast(DS, sa0), xb0 = DoubleVector.broadcast(DS, sb0);
+                DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
                 DoubleVector z0 = v0.fma(xa0, bb);
                 z0 = v1.fma(xb0, z0);
                 DoubleVector e0w = z0.neg();
@@ -1478,7 +1444,7 @@ final class VectorDenseLinear {
                 DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
                 DoubleVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.D_INF, e0w.compare(VectorOperators.GT, VectorActivations.D_709_0));
                 DoubleVector h0 = VectorActivations.D_1_0.div(e0e.add(VectorActivations.D_1_0));
-                DoubleVector u0 = gv0.mul(h0.mul(one.sub(h0)));
+                DoubleVector u0 = gv0.mul(h0.mul(D_ONE.sub(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
@@ -1489,25 +1455,15 @@ final class VectorDenseLinear {
     }
 
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
-    private static void forwardSigmoidWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt) {
-        int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
+    private static void forwardSigmoidWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] p, int pOff, int b1, int w2, double[] out, int outOff, double[] w, int wt, int zt, double[] lanes) {
+        int bound = m < DL ? 0 : DS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             DoubleVector acc0 = DoubleVector.zero(DS);
             int j = 0;
             for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
-                if (in > 3) z0 = DoubleVector.fromArray(DS, w, wt + 3 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 3]), z0);
-                if (in > 4) z0 = DoubleVector.fromArray(DS, w, wt + 4 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 4]), z0);
-                if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
-                if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
-                if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
+                DoubleVector z0 = DoubleVector.fromArray(DS, w, zt + j), c2 = DoubleVector.fromArray(DS, p, w2 + j);
                 DoubleVector e0w = z0.neg();
                 DoubleVector e0y = e0w.max(VectorActivations.D_M708_0).min(VectorActivations.D_709_0);
                 DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
@@ -1519,11 +1475,11 @@ final class VectorDenseLinear {
                 DoubleVector h0 = VectorActivations.D_1_0.div(e0e.add(VectorActivations.D_1_0));
                 acc0 = c2.fma(h0, acc0);
             }
-            DoubleVector t0 = D_ONE.mul(acc0);
-            if (DL >= 8) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP4));
-            if (DL >= 4) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP2));
-            if (DL >= 2) t0 = t0.add(t0.rearrange(VectorKernels.D_SWAP1));
-            out[outOff + d + 0] = t0.lane(0) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
+            DoubleVector f0 = acc0;
+            if (DL >= 2) f0 = f0.add(f0.rearrange(D_FOLD1));
+            if (DL >= 4) f0 = f0.add(f0.rearrange(D_FOLD2));
+            f0.intoArray(lanes, 0 * DL);
+            out[outOff + d] = VectorKernels.butterfly(lanes, 0, DFOLDED) + tailSum(act, j, in, m, x, r0, p, pOff, b1, w2);
         }
     }
 
@@ -1531,27 +1487,16 @@ final class VectorDenseLinear {
      * Adds every point's terms to dw2 and to U = Σ_d g_d·act'(z_d) (in g at gb1) and Σ_d g_d·act'(z_d)·x_d
      * (in w at dwt, transposed), all zeroed by the caller, who multiplies the last two by w2.
      */
-    private static void backwardSigmoidWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt) {
-        int bound = m < DL ? 0 : DS.loopBound(m), m1 = in > 1 ? m : 0;
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        int d = 0;
-        for (; d + 1 <= rows; d += 1) {
-            int r0 = xOff + (d + 0) * in;
-            DoubleVector xa0 = DoubleVector.broadcast(DS, x[r0]), xb0 = DoubleVector.broadcast(DS, in > 1 ? x[r0 + 1] : 0.0);
-            double g0 = gs * (out[outOff + d + 0] - t[tOff + d + 0]);
-            DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
+    private static void backwardSigmoidWide(Activation act, int rows, int in, int m, double[] x, int xOff, double[] t, int tOff, double[] p, int pOff, int b1, int w2, double[] g, int gb1, int gw2, double[] out, int outOff, double gs, double[] w, int wt, int dwt, int zt) {
+        int bound = m < DL ? 0 : DS.loopBound(m);
+        for (int d = 0; d < rows; d++) {
+            int r0 = xOff + d * in;
+            double g0 = gs * (out[outOff + d] - t[tOff + d]);
+            rowPreActivations(in, m, bound, x, r0, p, b1, w, wt, zt);
             int j = 0;
             for (; j < bound; j += DL) {
-                DoubleVector bb = DoubleVector.fromArray(DS, p, b1 + j), v0 = DoubleVector.fromArray(DS, w, wt + j);
-                DoubleVector v1 = DoubleVector.fromArray(DS, w, wt + m1 + j);
-                DoubleVector z0 = v0.fma(xa0, bb);
-                z0 = v1.fma(xb0, z0);
-                if (in > 2) z0 = DoubleVector.fromArray(DS, w, wt + 2 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 2]), z0);
-                if (in > 3) z0 = DoubleVector.fromArray(DS, w, wt + 3 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 3]), z0);
-                if (in > 4) z0 = DoubleVector.fromArray(DS, w, wt + 4 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 4]), z0);
-                if (in > 5) z0 = DoubleVector.fromArray(DS, w, wt + 5 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 5]), z0);
-                if (in > 6) z0 = DoubleVector.fromArray(DS, w, wt + 6 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 6]), z0);
-                if (in > 7) z0 = DoubleVector.fromArray(DS, w, wt + 7 * m + j).fma(DoubleVector.broadcast(DS, x[r0 + 7]), z0);
+                DoubleVector z0 = DoubleVector.fromArray(DS, w, zt + j);
+                DoubleVector gv0 = DoubleVector.broadcast(DS, g0);
                 DoubleVector e0w = z0.neg();
                 DoubleVector e0y = e0w.max(VectorActivations.D_M708_0).min(VectorActivations.D_709_0);
                 DoubleVector e0k = e0y.fma(VectorActivations.D_1_4426950408889634, VectorActivations.D_6755399441055744_0);
@@ -1561,19 +1506,78 @@ final class VectorDenseLinear {
                 DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
                 DoubleVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.D_INF, e0w.compare(VectorOperators.GT, VectorActivations.D_709_0));
                 DoubleVector h0 = VectorActivations.D_1_0.div(e0e.add(VectorActivations.D_1_0));
-                DoubleVector u0 = gv0.mul(h0.mul(one.sub(h0)));
+                DoubleVector u0 = gv0.mul(h0.mul(D_ONE.sub(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
-                u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
-                if (in > 2) u0.fma(DoubleVector.broadcast(DS, x[r0 + 2]), DoubleVector.fromArray(DS, w, dwt + 2 * m + j)).intoArray(w, dwt + 2 * m + j);
-                if (in > 3) u0.fma(DoubleVector.broadcast(DS, x[r0 + 3]), DoubleVector.fromArray(DS, w, dwt + 3 * m + j)).intoArray(w, dwt + 3 * m + j);
-                if (in > 4) u0.fma(DoubleVector.broadcast(DS, x[r0 + 4]), DoubleVector.fromArray(DS, w, dwt + 4 * m + j)).intoArray(w, dwt + 4 * m + j);
-                if (in > 5) u0.fma(DoubleVector.broadcast(DS, x[r0 + 5]), DoubleVector.fromArray(DS, w, dwt + 5 * m + j)).intoArray(w, dwt + 5 * m + j);
-                if (in > 6) u0.fma(DoubleVector.broadcast(DS, x[r0 + 6]), DoubleVector.fromArray(DS, w, dwt + 6 * m + j)).intoArray(w, dwt + 6 * m + j);
-                if (in > 7) u0.fma(DoubleVector.broadcast(DS, x[r0 + 7]), DoubleVector.fromArray(DS, w, dwt + 7 * m + j)).intoArray(w, dwt + 7 * m + j);
+                u0.intoArray(w, zt + j);
             }
+            rowOuter(in, m, bound, x, r0, w, zt, dwt);
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
+        }
+    }
+
+    /**
+     * z = b1 + Σ_i W1ᵀ[i]·x_i into w[zt…] for the hidden units below bound: each element's fma
+     * chain in the order of the in ≤ 2 bodies (b1, then input 0, 1, …), four inputs per pass
+     * over the row (then two, then one), the first pass starting from b1.
+     */
+    private static void rowPreActivations(int in, int m, int bound, double[] x, int xr, double[] p, int b1, double[] w, int wt, int zt) {
+        double[] src = p;
+        int so = b1, i = 0;
+        for (; i + 4 <= in; i += 4, src = w, so = zt) {
+            double x0 = x[xr + i], x1 = x[xr + i + 1], x2 = x[xr + i + 2], x3 = x[xr + i + 3];
+            int wi = wt + i * m;
+            for (int j = 0; j < bound; j += DL) {
+                DoubleVector z = DoubleVector.fromArray(DS, src, so + j);
+                z = DoubleVector.fromArray(DS, w, wi + j).fma(DoubleVector.broadcast(DS, x0), z);
+                z = DoubleVector.fromArray(DS, w, wi + m + j).fma(DoubleVector.broadcast(DS, x1), z);
+                z = DoubleVector.fromArray(DS, w, wi + 2 * m + j).fma(DoubleVector.broadcast(DS, x2), z);
+                z = DoubleVector.fromArray(DS, w, wi + 3 * m + j).fma(DoubleVector.broadcast(DS, x3), z);
+                z.intoArray(w, zt + j);
+            }
+        }
+        if (i + 2 <= in) {
+            double x0 = x[xr + i], x1 = x[xr + i + 1];
+            int wi = wt + i * m;
+            for (int j = 0; j < bound; j += DL) {
+                DoubleVector z = DoubleVector.fromArray(DS, src, so + j);
+                z = DoubleVector.fromArray(DS, w, wi + j).fma(DoubleVector.broadcast(DS, x0), z);
+                z = DoubleVector.fromArray(DS, w, wi + m + j).fma(DoubleVector.broadcast(DS, x1), z);
+                z.intoArray(w, zt + j);
+            }
+            i += 2;
+            src = w;
+            so = zt;
+        }
+        if (i < in) {
+            double x0 = x[xr + i];
+            int wi = wt + i * m;
+            for (int j = 0; j < bound; j += DL) {
+                DoubleVector.fromArray(DS, w, wi + j).fma(DoubleVector.broadcast(DS, x0), DoubleVector.fromArray(DS, src, so + j)).intoArray(w, zt + j);
+            }
+        }
+    }
+
+    /** dW1ᵀ[i] += u·x_i (u in w[zt…]) for the hidden units below bound, four inputs per pass over u. */
+    private static void rowOuter(int in, int m, int bound, double[] x, int xr, double[] w, int zt, int dwt) {
+        int i = 0;
+        for (; i + 4 <= in; i += 4) {
+            double x0 = x[xr + i], x1 = x[xr + i + 1], x2 = x[xr + i + 2], x3 = x[xr + i + 3];
+            int di = dwt + i * m;
+            for (int j = 0; j < bound; j += DL) {
+                DoubleVector u = DoubleVector.fromArray(DS, w, zt + j);
+                u.fma(DoubleVector.broadcast(DS, x0), DoubleVector.fromArray(DS, w, di + j)).intoArray(w, di + j);
+                u.fma(DoubleVector.broadcast(DS, x1), DoubleVector.fromArray(DS, w, di + m + j)).intoArray(w, di + m + j);
+                u.fma(DoubleVector.broadcast(DS, x2), DoubleVector.fromArray(DS, w, di + 2 * m + j)).intoArray(w, di + 2 * m + j);
+                u.fma(DoubleVector.broadcast(DS, x3), DoubleVector.fromArray(DS, w, di + 3 * m + j)).intoArray(w, di + 3 * m + j);
+            }
+        }
+        for (; i < in; i++) {
+            double x0 = x[xr + i];
+            int di = dwt + i * m;
+            for (int j = 0; j < bound; j += DL) {
+                DoubleVector.fromArray(DS, w, zt + j).fma(DoubleVector.broadcast(DS, x0), DoubleVector.fromArray(DS, w, di + j)).intoArray(w, di + j);
+            }
         }
     }
 

@@ -66,7 +66,7 @@ final class VectorKernels extends ScalarKernels {
             F_SWAP8 = swap(FS, 8);
     static final VectorShuffle<Double> D_SWAP1 = swap(DS, 1), D_SWAP2 = swap(DS, 2), D_SWAP4 = swap(DS, 4);
 
-    private static <E> VectorShuffle<E> swap(VectorSpecies<E> s, int k) {
+    static <E> VectorShuffle<E> swap(VectorSpecies<E> s, int k) {
         return VectorShuffle.fromOp(s, i -> (i ^ k) & (s.length() - 1));
     }
 

@@ -225,8 +225,9 @@ class DenseLinearPropertiesTest {
         assertThrows(IllegalArgumentException.class, () -> Kernels.denseLinearLossGrad(null, 4, 2, 4, f, 0, f, 0, f, 0, f, 0, f, 0, true, f, 0));
         // 2→4→1 has 17 parameters: a grad array of 16 from offset 0 is one short.
         assertThrows(IndexOutOfBoundsException.class, () -> Kernels.denseLinearLossGrad(Activation.RELU, 4, 2, 4, f, 0, f, 0, f, 0, new float[16], 0, f, 0, true, f, 0));
-        assertThrows(IndexOutOfBoundsException.class, () -> Kernels.denseLinearLossGrad(Activation.RELU, 4, 2, 4, f, 0, f, 0, f, 0, f, 0, f, 0, true, new float[15], 0));
+        // and its work area is 2·2·4 (W1ᵀ, dW1ᵀ) + 4 (a point's pre-activations) = 20: 19 is one short.
+        assertThrows(IndexOutOfBoundsException.class, () -> Kernels.denseLinearLossGrad(Activation.RELU, 4, 2, 4, f, 0, f, 0, f, 0, f, 0, f, 0, true, new float[19], 0));
         assertEquals(17, Kernels.denseLinearParams(2, 4));
-        assertEquals(16, Kernels.denseLinearWorkSize(2, 4));
+        assertEquals(20, Kernels.denseLinearWorkSize(2, 4));
     }
 }

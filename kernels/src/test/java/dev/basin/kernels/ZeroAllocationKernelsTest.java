@@ -4,7 +4,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.EnabledIf;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +24,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @EnabledIf("nativeVectorWidth")
 class ZeroAllocationKernelsTest {
 
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final int WARM_UP = 2_000, WINDOW = 1_000;
     private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(20);
 
@@ -118,20 +115,7 @@ class ZeroAllocationKernelsTest {
     /** The fused dense → linear step at the trainer's shape (64 points, 2 inputs) with and without tails, fan-in 1 and 8. */
     @TestFactory
     List<DynamicTest> fusedDenseLinear() {
-        int[][] shapes = {{64, 2, 16}, {64, 2, 100}, {64, 1, 40}, {5, 8, 37}};
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Activation act : Activation.values()) {
-            for (int[] s : shapes) {
-                int rows = s[0], in = s[1], m = s[2], np = Kernels.denseLinearParams(in, m);
-                int x = 0, t = rows * in, p = t + rows, g = p + np, out = g + np, w = out + rows;
-                String name = act + " " + rows + "x" + in + "x" + m;
-                tests.add(test("denseLinearLossGrad float " + name,
-                        () -> Kernels.denseLinearLossGrad(act, rows, in, m, fx, x, fx, t, fy, p, fc, g, fc, out, true, fc, w)));
-                tests.add(test("denseLinearLossGrad double " + name,
-                        () -> Kernels.denseLinearLossGrad(act, rows, in, m, dx, x, dx, t, dy, p, dc, g, dc, out, false, dc, w)));
-            }
-        }
-        return tests;
+        return FusedCases.all(fx, fy, fc, dx, dy, dc).stream().map(c -> test(c.name(), c.call())).toList();
     }
 
     private static DynamicTest test(String name, Runnable call) {
@@ -140,30 +124,21 @@ class ZeroAllocationKernelsTest {
 
     /** Calls until one window of WINDOW calls allocates nothing; fails if none does before the deadline. */
     private static void assertSettlesAllocationFree(String name, Runnable call) {
-        for (int i = 0; i < WARM_UP; i++) call.run();
-        long deadline = System.nanoTime() + DEADLINE_NANOS;
-        long bytes;
-        int windows = 0;
-        do {
-            long b0 = THREADS.getCurrentThreadAllocatedBytes();
-            long b1 = THREADS.getCurrentThreadAllocatedBytes();   // b1 − b0: what reading the counter costs
-            for (int i = 0; i < WINDOW; i++) call.run();
-            long b2 = THREADS.getCurrentThreadAllocatedBytes();
-            bytes = (b2 - b1) - (b1 - b0);
-            windows++;
-            if (bytes <= 0) return;
-        } while (System.nanoTime() < deadline);
-        fail(name + " still allocates " + (double) bytes / WINDOW + " bytes per call after " + windows
-                + " windows of " + WINDOW + " calls (" + Kernels.implementation() + ")");
+        double perCall = Allocations.settle(call, WARM_UP, WINDOW, DEADLINE_NANOS);
+        if (perCall > 0) {
+            fail(name + " still allocates " + perCall + " bytes per call after " + DEADLINE_NANOS / 1_000_000_000
+                    + " s of windows of " + WINDOW + " calls (" + Kernels.implementation()
+                    + "); where, sampled over more calls:\n" + Allocations.sites(call, WINDOW));
+        }
     }
 
-    private static float[] data(int n, int seed) {
+    static float[] data(int n, int seed) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) a[i] = (float) Math.sin(0.37 * i + seed);
         return a;
     }
 
-    private static double[] widen(float[] a) {
+    static double[] widen(float[] a) {
         double[] d = new double[a.length];
         for (int i = 0; i < a.length; i++) d[i] = a[i];
         return d;
