@@ -59,8 +59,8 @@ import jdk.incubator.vector.VectorSpecies;
  * and act'(z) = f (PyTorch's value at the kink, 0 for relu); so w2·act(z) = z·(z &gt; 0 ? w2 : w2·s),
  * u = (z &gt; 0 ? g : g·s) and g·act(z) = u·z, each one select. abs is the same with s = −1 in
  * its forward pass and u = 0 at z = 0 in its backward one; tanh and sigmoid each have their own. A switch or a vector-valued helper inside the loop made C2 box vectors. In
- * the bodies for in ≤ 2 the second input is always computed (with x = 0 when in = 1), so they
- * hold no test. Wider fan-ins, up to {@link #MAX_FAN_IN}, run a point at a time with the point's
+ * the bodies for in ≤ 2 the second input is always computed (with x = 0 when in = 1; its dW1
+ * row then lands in the scratch row that follows dW1ᵀ), so they hold no test. Wider fan-ins, up to {@link #MAX_FAN_IN}, run a point at a time with the point's
  * pre-activations in a scratch row of the work area, an input at a time, so no vector is carried
  * through a loop or merge over the inputs.
  *
@@ -144,7 +144,7 @@ DISPATCH = '''
             db2 += gs * r;
         }
         java.util.Arrays.fill(g, gb1, gb2, 0f);
-        java.util.Arrays.fill(w, dwt, dwt + in * m, 0f);
+        java.util.Arrays.fill(w, dwt, dwt + Math.max(in, 2) * m, 0f);   // in = 1: and the scratch row its bodies write
         switch (act) {
             case TANH -> {
                 if (wide) backwardTanhWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt);
@@ -319,7 +319,7 @@ def backward_block(fam, n, max_in):
         for k in range(n):
             acc = f'u{k}.fma({xs}{k}, {acc})'
         line = f'{acc}.intoArray(w, dwt + {i} * m + j);'
-        body.append(line if i == 0 else f'if (in > 1) {line}')
+        body.append(line)   # in = 1: row 1 is the scratch row at zt, and x = 0 (see block_setup)
     if max_in > 2:
         acc = 'FloatVector.fromArray(FS, w, dwt + i * m + j)'
         for k in range(n):

@@ -88,8 +88,6 @@ final class GemmFloat {
         final float[] tile = new float[MR * PNR];
         /** An L×L block being transposed (see {@link #transpose}). */
         final float[] block = new float[L * L];
-        private final int[] gather = new int[PNR];
-        private int gatherLd = -1;
 
         float[] a(int size) {
             if (a.length < size) a = new float[size];
@@ -105,15 +103,6 @@ final class GemmFloat {
         float[] sums(int size) {
             if (sums.length < size) sums = new float[size];
             return sums;
-        }
-
-        /** Offsets 0, ldb, 2·ldb, … for gathering PNR rows of a transposed B. */
-        int[] gather(int ldb) {
-            if (gatherLd != ldb) {
-                for (int q = 0; q < PNR; q++) gather[q] = q * ldb;
-                gatherLd = ldb;
-            }
-            return gather;
         }
     }
 
@@ -231,12 +220,10 @@ final class GemmFloat {
             int nr = Math.min(PNR, nc - jr);
             int base = jr * kc;
             if (tB && nr == PNR) {
-                // op(B)(p,j) = b[j·ldb + p]: gather each packed row from PNR rows of b.
-                int[] idx = w.gather(ldb);
-                int src = bOff + (jc + jr) * ldb + pc;
-                for (int p = 0; p < kc; p++) {
-                    for (int v = 0; v < PNR; v += L) FloatVector.fromArray(S, b, src + p, idx, v).intoArray(pb, base + p * PNR + v);
-                }
+                // op(B)(p,j) = b[j·ldb + p]: the PNR × kc block of b at row jc + jr, transposed.
+                // (Gathering each packed row was as fast, but under C2's stress flags its
+                // intrinsic was at times left a call that boxed: 55 KB per sgemm NT n = 96.)
+                transpose(b, bOff + (jc + jr) * ldb + pc, ldb, PNR, kc, pb, base, PNR, w.block);
             } else if (tB) {
                 // A partial panel: read each row of b contiguously, write with stride PNR.
                 int q = 0;

@@ -31,8 +31,8 @@ import jdk.incubator.vector.VectorSpecies;
  * and act'(z) = f (PyTorch's value at the kink, 0 for relu); so w2·act(z) = z·(z &gt; 0 ? w2 : w2·s),
  * u = (z &gt; 0 ? g : g·s) and g·act(z) = u·z, each one select. abs is the same with s = −1 in
  * its forward pass and u = 0 at z = 0 in its backward one; tanh and sigmoid each have their own. A switch or a vector-valued helper inside the loop made C2 box vectors. In
- * the bodies for in ≤ 2 the second input is always computed (with x = 0 when in = 1), so they
- * hold no test. Wider fan-ins, up to {@link #MAX_FAN_IN}, run a point at a time with the point's
+ * the bodies for in ≤ 2 the second input is always computed (with x = 0 when in = 1; its dW1
+ * row then lands in the scratch row that follows dW1ᵀ), so they hold no test. Wider fan-ins, up to {@link #MAX_FAN_IN}, run a point at a time with the point's
  * pre-activations in a scratch row of the work area, an input at a time, so no vector is carried
  * through a loop or merge over the inputs.
  *
@@ -118,7 +118,7 @@ final class VectorDenseLinear {
             db2 += gs * r;
         }
         java.util.Arrays.fill(g, gb1, gb2, 0f);
-        java.util.Arrays.fill(w, dwt, dwt + in * m, 0f);
+        java.util.Arrays.fill(w, dwt, dwt + Math.max(in, 2) * m, 0f);   // in = 1: and the scratch row its bodies write
         switch (act) {
             case TANH -> {
                 if (wide) backwardTanhWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt);
@@ -292,7 +292,7 @@ final class VectorDenseLinear {
                 u3.fma(z3, u2.fma(z2, u1.fma(z1, u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j))))).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
                 u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+                u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
             tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
@@ -317,7 +317,7 @@ final class VectorDenseLinear {
                 u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
@@ -425,7 +425,7 @@ final class VectorDenseLinear {
                 u3.fma(z3, u2.fma(z2, u1.fma(z1, u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j))))).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
                 u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+                u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
             tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
@@ -450,7 +450,7 @@ final class VectorDenseLinear {
                 u0.fma(z0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
@@ -550,7 +550,7 @@ final class VectorDenseLinear {
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
@@ -686,7 +686,7 @@ final class VectorDenseLinear {
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                u0.fma(xb0, FloatVector.fromArray(FS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
@@ -880,7 +880,7 @@ final class VectorDenseLinear {
             db2 += gs * r;
         }
         java.util.Arrays.fill(g, gb1, gb2, 0.0);
-        java.util.Arrays.fill(w, dwt, dwt + in * m, 0.0);
+        java.util.Arrays.fill(w, dwt, dwt + Math.max(in, 2) * m, 0.0);   // in = 1: and the scratch row its bodies write
         switch (act) {
             case TANH -> {
                 if (wide) backwardTanhWide(act, rows, in, m, x, xOff, t, tOff, p, pOff, b1, w2, g, gb1, gw2, out, outOff, gs, w, wt, dwt, zt);
@@ -1054,7 +1054,7 @@ final class VectorDenseLinear {
                 u3.fma(z3, u2.fma(z2, u1.fma(z1, u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j))))).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
                 u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+                u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
             tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
@@ -1079,7 +1079,7 @@ final class VectorDenseLinear {
                 u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
@@ -1187,7 +1187,7 @@ final class VectorDenseLinear {
                 u3.fma(z3, u2.fma(z2, u1.fma(z1, u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j))))).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).add(u1).add(u2).add(u3).intoArray(g, gb1 + j);
                 u3.fma(xa3, u2.fma(xa2, u1.fma(xa1, u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j))))).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
+                u3.fma(xb3, u2.fma(xb2, u1.fma(xb1, u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j))))).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
             tailGrad(act, j, in, m, x, r1, g1, p, pOff, b1, g, gb1, gw2, w, dwt);
@@ -1212,7 +1212,7 @@ final class VectorDenseLinear {
                 u0.fma(z0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
@@ -1312,7 +1312,7 @@ final class VectorDenseLinear {
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
@@ -1448,7 +1448,7 @@ final class VectorDenseLinear {
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
-                if (in > 1) u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
+                u0.fma(xb0, DoubleVector.fromArray(DS, w, dwt + 1 * m + j)).intoArray(w, dwt + 1 * m + j);
             }
             tailGrad(act, j, in, m, x, r0, g0, p, pOff, b1, g, gb1, gw2, w, dwt);
         }
