@@ -80,20 +80,20 @@ final class VectorDenseLinear {
     private static final VectorSpecies<Double> DS = VectorKernels.DS;
     private static final int FL = FS.length(), DL = DS.length();
     /**
-     * Per-thread room for the forward pass's accumulators, whose lanes are then summed in scalars
-     * in the butterfly's order ({@link VectorKernels#butterfly}): the bits of a written-out
-     * butterfly of rearranges, at a fraction of its size in C2's graph (see the class comment).
+     * Per-thread room for the forward pass's accumulators, whose last lanes are summed in
+     * scalars in the butterfly's order ({@link VectorKernels#butterfly}): the bits of a
+     * written-out butterfly of rearranges, at a fraction of its size in C2's graph.
      */
     private static final ThreadLocal<float[]> F_LANES = ThreadLocal.withInitial(() -> new float[''' + str(P) + ''' * FL]);
+    private static final ThreadLocal<double[]> D_LANES = ThreadLocal.withInitial(() -> new double[''' + str(P) + ''' * DL]);
     /**
      * The first stages of a lane-sum butterfly: lane i with lane i + L/2, then i + L/4, …
      * (VectorKernels' swaps); FOLDED lanes are left to sum in scalars.
      */
 ''' + ''.join(f'    private static final VectorShuffle<Float> F_FOLD{s} = VectorKernels.swap(FS, Math.max(1, FL >> {s}));\n' for s in range(1, FOLDS + 1)) + ''.join(f'    private static final VectorShuffle<Double> D_FOLD{s} = VectorKernels.swap(DS, Math.max(1, DL >> {s}));\n' for s in range(1, FOLDS + 1)) + '''    private static final int FOLDED = Math.max(1, FL >> ''' + str(FOLDS) + '''), DFOLDED = Math.max(1, DL >> ''' + str(FOLDS) + ''');
-    /** Constants, not locals: a vector made before a loop and used in it could be boxed (see broadcasts in the script). */
-    private static final FloatVector F_ONE = FloatVector.broadcast(FS, 1f), F_ZERO = FloatVector.zero(FS);
-    private static final DoubleVector D_ONE = DoubleVector.broadcast(DS, 1.0), D_ZERO = DoubleVector.zero(DS);
-    private static final ThreadLocal<double[]> D_LANES = ThreadLocal.withInitial(() -> new double[''' + str(P) + ''' * DL]);
+    /** Constants, not locals (as VectorActivations' 1.0): a vector made before a loop and used in it could be boxed (see broadcasts in the script). */
+    private static final FloatVector F_ZERO = FloatVector.zero(FS);
+    private static final DoubleVector D_ZERO = DoubleVector.zero(DS);
 
     /** Widest fan-in the vector bodies handle. */
     static final int MAX_FAN_IN = ''' + str(MAX_IN) + ''';
@@ -216,7 +216,7 @@ def bwd_act(fam, k):
         if fam == 'Abs':
             line += f'.blend(F_ZERO, z{k}.compare(VectorOperators.EQ, 0f))'
         return line + ';'
-    da = f'F_ONE.sub(h{k}.mul(h{k}))' if fam == 'Tanh' else f'h{k}.mul(F_ONE.sub(h{k}))'
+    da = f'VectorActivations.F_1_0.sub(h{k}.mul(h{k}))' if fam == 'Tanh' else f'h{k}.mul(VectorActivations.F_1_0.sub(h{k}))'
     return f'{act_lines(fam, k)}\nFloatVector u{k} = gv{k}.mul({da});'
 
 
@@ -230,12 +230,9 @@ def indent(text, n):
     return '\n'.join(pad + line if line else line for line in text.split('\n'))
 
 
-def z_lines(k, max_in):
-    """z_k = b1 + W0·x0 + W1·x1 (+ the rest, tested) for point k of the block."""
-    out = [f'FloatVector z{k} = v0.fma(xa{k}, bb);', f'z{k} = v1.fma(xb{k}, z{k});']
-    if max_in > 2:
-        out.append(f'for (int i = 2; i < in; i++) z{k} = FloatVector.fromArray(FS, w, wt + i * m + j).fma(FloatVector.broadcast(FS, x[r{k} + i]), z{k});')
-    return '\n'.join(out)
+def z_lines(k):
+    """z_k = b1 + W0·x0 + W1·x1 for point k of the block (in <= 2)."""
+    return f'FloatVector z{k} = v0.fma(xa{k}, bb);\nz{k} = v1.fma(xb{k}, z{k});'
 
 
 def block_setup(n, backward=None):
@@ -277,14 +274,14 @@ def fold(k):
     return out
 
 
-def forward_block(fam, n, max_in):
+def forward_block(fam, n):
     body = ['FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);',
             'FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j), c2 = FloatVector.fromArray(FS, p, w2 + j);']
     body += broadcasts(n)
     if fam == 'Linear':
         body.append('FloatVector c2s = c2.mul(s);')
     for k in range(n):
-        body.append(z_lines(k, max_in))
+        body.append(z_lines(k))
         body.append(fwd_act(fam, k))
     tail = [line for k in range(n) for line in fold(k)]
     for k in range(n):
@@ -299,12 +296,12 @@ def forward_block(fam, n, max_in):
 }}'''
 
 
-def backward_block(fam, n, max_in):
+def backward_block(fam, n):
     body = ['FloatVector bb = FloatVector.fromArray(FS, p, b1 + j), v0 = FloatVector.fromArray(FS, w, wt + j);',
             'FloatVector v1 = FloatVector.fromArray(FS, w, wt + m1 + j);']
     body += broadcasts(n, fam)
     for k in range(n):
-        body.append(z_lines(k, max_in))
+        body.append(z_lines(k))
         body.append(bwd_act(fam, k))
     acc = 'FloatVector.fromArray(FS, g, gw2 + j)'
     for k in range(n):
@@ -320,11 +317,6 @@ def backward_block(fam, n, max_in):
             acc = f'u{k}.fma({xs}{k}, {acc})'
         line = f'{acc}.intoArray(w, dwt + {i} * m + j);'
         body.append(line)   # in = 1: row 1 is the scratch row at zt, and x = 0 (see block_setup)
-    if max_in > 2:
-        acc = 'FloatVector.fromArray(FS, w, dwt + i * m + j)'
-        for k in range(n):
-            acc = f'u{k}.fma(FloatVector.broadcast(FS, x[r{k} + i]), {acc})'
-        body.append(f'for (int i = 2; i < in; i++) {acc}.intoArray(w, dwt + i * m + j);')
     tail = [f'tailGrad(act, j, in, m, x, r{k}, g{k}, p, pOff, b1, g, gb1, gw2, w, dwt);' for k in range(n)]
     return f'''for (; d + {n} <= rows; d += {n}) {{
 {indent(block_setup(n, fam), 4)}
@@ -468,7 +460,7 @@ ROWS = '''
 
 
 def family(fam, wide, block=P):
-    """One activation family's two passes: in <= 2 ('', blocks of `block` points) or 2 < in <= MAX_IN ('Wide', one point)."""
+    """One activation family's two passes: in <= 2 (blocks of `block` points) or 2 < in <= MAX_IN ('Wide': family_wide)."""
     if wide:
         return family_wide(fam)
     fwd_params = 'Activation act, int rows, int in, int m, float[] x, int xOff, float[] p, int pOff, int b1, int w2, float[] out, int outOff, float[] w, int wt'
@@ -478,11 +470,9 @@ def family(fam, wide, block=P):
         fwd_params += ', float s'
         bwd_params += ', float s'
     fwd_params += ', float[] lanes'
-    name = fam + ('Wide' if wide else '')
-    max_in = MAX_IN if wide else 2
-    one_point = wide or block == 1
-    fwd_blocks = forward_block(fam, 1, max_in) if one_point else forward_block(fam, block, max_in) + '\n' + forward_block(fam, 1, max_in)
-    bwd_blocks = backward_block(fam, 1, max_in) if one_point else backward_block(fam, block, max_in) + '\n' + backward_block(fam, 1, max_in)
+    name = fam
+    fwd_blocks = forward_block(fam, 1) if block == 1 else forward_block(fam, block) + '\n' + forward_block(fam, 1)
+    bwd_blocks = backward_block(fam, 1) if block == 1 else backward_block(fam, block) + '\n' + backward_block(fam, 1)
     fwd = f'''
     /** out_d = w2·act(W1·x_d + b1) (b2 is added by the caller). */
     private static void forward{name}({fwd_params}) {{
@@ -536,7 +526,7 @@ def to_double(src):
     src = re.sub(r'\bFL\b', 'DL', src)
     src = re.sub(r'\bFOLDED\b', 'DFOLDED', src)
     src = re.sub(r'\bF_FOLD(\d)\b', r'D_FOLD\1', src)
-    for f in ('LANES', 'ONE', 'ZERO'):
+    for f in ('LANES', 'ZERO', '1_0'):
         src = re.sub(rf'\bF_{f}\b', f'D_{f}', src)
     return src
 

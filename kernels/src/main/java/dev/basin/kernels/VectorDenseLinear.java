@@ -52,11 +52,12 @@ final class VectorDenseLinear {
     private static final VectorSpecies<Double> DS = VectorKernels.DS;
     private static final int FL = FS.length(), DL = DS.length();
     /**
-     * Per-thread room for the forward pass's accumulators, whose lanes are then summed in scalars
-     * in the butterfly's order ({@link VectorKernels#butterfly}): the bits of a written-out
-     * butterfly of rearranges, at a fraction of its size in C2's graph (see the class comment).
+     * Per-thread room for the forward pass's accumulators, whose last lanes are summed in
+     * scalars in the butterfly's order ({@link VectorKernels#butterfly}): the bits of a
+     * written-out butterfly of rearranges, at a fraction of its size in C2's graph.
      */
     private static final ThreadLocal<float[]> F_LANES = ThreadLocal.withInitial(() -> new float[4 * FL]);
+    private static final ThreadLocal<double[]> D_LANES = ThreadLocal.withInitial(() -> new double[4 * DL]);
     /**
      * The first stages of a lane-sum butterfly: lane i with lane i + L/2, then i + L/4, …
      * (VectorKernels' swaps); FOLDED lanes are left to sum in scalars.
@@ -66,10 +67,9 @@ final class VectorDenseLinear {
     private static final VectorShuffle<Double> D_FOLD1 = VectorKernels.swap(DS, Math.max(1, DL >> 1));
     private static final VectorShuffle<Double> D_FOLD2 = VectorKernels.swap(DS, Math.max(1, DL >> 2));
     private static final int FOLDED = Math.max(1, FL >> 2), DFOLDED = Math.max(1, DL >> 2);
-    /** Constants, not locals: a vector made before a loop and used in it could be boxed (see broadcasts in the script). */
-    private static final FloatVector F_ONE = FloatVector.broadcast(FS, 1f), F_ZERO = FloatVector.zero(FS);
-    private static final DoubleVector D_ONE = DoubleVector.broadcast(DS, 1.0), D_ZERO = DoubleVector.zero(DS);
-    private static final ThreadLocal<double[]> D_LANES = ThreadLocal.withInitial(() -> new double[4 * DL]);
+    /** Constants, not locals (as VectorActivations' 1.0): a vector made before a loop and used in it could be boxed (see broadcasts in the script). */
+    private static final FloatVector F_ZERO = FloatVector.zero(FS);
+    private static final DoubleVector D_ZERO = DoubleVector.zero(DS);
 
     /** Widest fan-in the vector bodies handle. */
     static final int MAX_FAN_IN = 8;
@@ -546,7 +546,7 @@ final class VectorDenseLinear {
                 FloatVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.F_1_0));
                 FloatVector h0 = e0u.div(e0u.add(VectorActivations.F_2_0));
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
-                FloatVector u0 = gv0.mul(F_ONE.sub(h0.mul(h0)));
+                FloatVector u0 = gv0.mul(VectorActivations.F_1_0.sub(h0.mul(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
@@ -610,7 +610,7 @@ final class VectorDenseLinear {
                 FloatVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.F_1_0));
                 FloatVector h0 = e0u.div(e0u.add(VectorActivations.F_2_0));
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
-                FloatVector u0 = gv0.mul(F_ONE.sub(h0.mul(h0)));
+                FloatVector u0 = gv0.mul(VectorActivations.F_1_0.sub(h0.mul(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.intoArray(w, zt + j);
@@ -682,7 +682,7 @@ final class VectorDenseLinear {
                 FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.F_INF, e0w.compare(VectorOperators.GT, VectorActivations.F_88_0));
                 FloatVector h0 = VectorActivations.F_1_0.div(e0e.add(VectorActivations.F_1_0));
-                FloatVector u0 = gv0.mul(h0.mul(F_ONE.sub(h0)));
+                FloatVector u0 = gv0.mul(h0.mul(VectorActivations.F_1_0.sub(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, FloatVector.fromArray(FS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
@@ -744,7 +744,7 @@ final class VectorDenseLinear {
                 FloatVector e0s = e0k.reinterpretAsInts().sub(VectorActivations.IF_4B3FFF81).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
                 FloatVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.F_INF, e0w.compare(VectorOperators.GT, VectorActivations.F_88_0));
                 FloatVector h0 = VectorActivations.F_1_0.div(e0e.add(VectorActivations.F_1_0));
-                FloatVector u0 = gv0.mul(h0.mul(F_ONE.sub(h0)));
+                FloatVector u0 = gv0.mul(h0.mul(VectorActivations.F_1_0.sub(h0)));
                 h0.fma(gv0, FloatVector.fromArray(FS, g, gw2 + j)).intoArray(g, gw2 + j);
                 FloatVector.fromArray(FS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.intoArray(w, zt + j);
@@ -1308,7 +1308,7 @@ final class VectorDenseLinear {
                 DoubleVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.D_1_0));
                 DoubleVector h0 = e0u.div(e0u.add(VectorActivations.D_2_0));
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
-                DoubleVector u0 = gv0.mul(D_ONE.sub(h0.mul(h0)));
+                DoubleVector u0 = gv0.mul(VectorActivations.D_1_0.sub(h0.mul(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
@@ -1372,7 +1372,7 @@ final class VectorDenseLinear {
                 DoubleVector e0u = e0s.fma(e0q, e0s.sub(VectorActivations.D_1_0));
                 DoubleVector h0 = e0u.div(e0u.add(VectorActivations.D_2_0));
                 h0 = h0.blend(h0.neg(), z0.test(VectorOperators.IS_NEGATIVE));
-                DoubleVector u0 = gv0.mul(D_ONE.sub(h0.mul(h0)));
+                DoubleVector u0 = gv0.mul(VectorActivations.D_1_0.sub(h0.mul(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.intoArray(w, zt + j);
@@ -1444,7 +1444,7 @@ final class VectorDenseLinear {
                 DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
                 DoubleVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.D_INF, e0w.compare(VectorOperators.GT, VectorActivations.D_709_0));
                 DoubleVector h0 = VectorActivations.D_1_0.div(e0e.add(VectorActivations.D_1_0));
-                DoubleVector u0 = gv0.mul(h0.mul(D_ONE.sub(h0)));
+                DoubleVector u0 = gv0.mul(h0.mul(VectorActivations.D_1_0.sub(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.fma(xa0, DoubleVector.fromArray(DS, w, dwt + 0 * m + j)).intoArray(w, dwt + 0 * m + j);
@@ -1506,7 +1506,7 @@ final class VectorDenseLinear {
                 DoubleVector e0s = e0k.reinterpretAsLongs().sub(VectorActivations.LD_4337FFFFFFFFFC01).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
                 DoubleVector e0e = e0s.fma(e0q, e0s).blend(VectorActivations.D_INF, e0w.compare(VectorOperators.GT, VectorActivations.D_709_0));
                 DoubleVector h0 = VectorActivations.D_1_0.div(e0e.add(VectorActivations.D_1_0));
-                DoubleVector u0 = gv0.mul(h0.mul(D_ONE.sub(h0)));
+                DoubleVector u0 = gv0.mul(h0.mul(VectorActivations.D_1_0.sub(h0)));
                 h0.fma(gv0, DoubleVector.fromArray(DS, g, gw2 + j)).intoArray(g, gw2 + j);
                 DoubleVector.fromArray(DS, g, gb1 + j).add(u0).intoArray(g, gb1 + j);
                 u0.intoArray(w, zt + j);
