@@ -3,14 +3,10 @@ package dev.basin.kernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -41,28 +37,13 @@ class C2StressAllocationTest {
     void kernelsSettleAllocationFreeUnderC2Stress() throws Exception {
         assumeTrue(Boolean.getBoolean("basin.c2stress"), "opt-in: -Dbasin.c2stress=true");
         assumeTrue(System.getProperty("basin.vector.bits") != null, "runs in the executions that force a vector width");
-        List<Process> children = new ArrayList<>();
-        List<File> logs = new ArrayList<>();
+        List<JitIndependenceTest.Child> children = new ArrayList<>();
         for (int seed : SEEDS) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(ProcessHandle.current().info().command().orElse("java"));
-            cmd.addAll(STRESS);
-            cmd.add("-XX:StressSeed=" + seed);
-            cmd.addAll(List.of("--add-modules", "jdk.incubator.vector", "-Dbasin.vector.bits=" + System.getProperty("basin.vector.bits"),
-                    "-cp", System.getProperty("java.class.path"), C2StressAllocationTest.class.getName()));
-            File log = File.createTempFile("basin-c2stress", ".txt");
-            log.deleteOnExit();
-            logs.add(log);
-            children.add(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start());
+            List<String> flags = new ArrayList<>(STRESS);
+            flags.add("-XX:StressSeed=" + seed);
+            children.add(JitIndependenceTest.Child.start(flags, C2StressAllocationTest.class));
         }
-        StringBuilder failures = new StringBuilder();
-        for (int i = 0; i < SEEDS.length; i++) {
-            Process p = children.get(i);
-            if (!p.waitFor(5, TimeUnit.MINUTES)) p.destroyForcibly();
-            String out = Files.readString(logs.get(i).toPath(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) failures.append("StressSeed=").append(SEEDS[i]).append(":\n").append(out).append('\n');
-        }
-        if (!failures.isEmpty()) fail("kernels allocate under C2 stress (" + Kernels.implementation() + "):\n" + failures);
+        for (JitIndependenceTest.Child child : children) child.output();   // fails with what a child printed unless it exited with 0
     }
 
     /** The child: every case, warmed up and settled; prints those that do not settle, exits 1 if any. */

@@ -35,8 +35,8 @@ class JitIndependenceTest {
     @Test
     void everyKernelGivesTheSameBitsInTheInterpreterAndCompiledByC2() throws Exception {
         assumeTrue(System.getProperty("basin.vector.bits") != null, "runs in the executions that force a vector width");
-        Child interpreted = Child.start(List.of("-Xint"), 0);
-        Child compiled = Child.start(List.of("-XX:-TieredCompilation", "-XX:CompileThreshold=100", "-Xbatch"), WARM_PASSES);
+        Child interpreted = Child.start(List.of("-Xint"), KernelDigests.class, "0");
+        Child compiled = Child.start(List.of("-XX:-TieredCompilation", "-XX:CompileThreshold=100", "-Xbatch"), KernelDigests.class, Integer.toString(WARM_PASSES));
         Map<String, String> a = interpreted.digests(), b = compiled.digests();
         assertEquals(a.keySet(), b.keySet());
         List<String> differ = new ArrayList<>();
@@ -57,7 +57,7 @@ class JitIndependenceTest {
         assumeTrue(System.getProperty("basin.vector.bits") != null, "runs in the executions that force a vector width");
         Child tiered = Child.start(List.of("-XX:+PrintCompilation", "-XX:Tier3InvocationThreshold=20",
                 "-XX:Tier3MinInvocationThreshold=20", "-XX:Tier3CompileThreshold=50", "-XX:Tier4InvocationThreshold=200",
-                "-XX:Tier4MinInvocationThreshold=200", "-XX:Tier4CompileThreshold=300"), WARM_PASSES);
+                "-XX:Tier4MinInvocationThreshold=200", "-XX:Tier4CompileThreshold=300"), KernelDigests.class, Integer.toString(WARM_PASSES));
         List<String> skipped = tiered.output().lines()
                 .filter(l -> l.contains("dev.basin.kernels.") && (l.contains("COMPILE SKIPPED") || l.contains("not compilable")))
                 .toList();
@@ -66,10 +66,13 @@ class JitIndependenceTest {
 
     private static final String IMPL_NAME = Kernels.implementation();
 
-    /** A digest JVM writing to a temporary file, so that both can run at once. */
-    private record Child(List<String> flags, Process process, Path log) {
+    /**
+     * A child JVM at this run's vector width and kernel choice, writing to a temporary file so
+     * that several can run at once (also C2StressAllocationTest's).
+     */
+    record Child(List<String> flags, Process process, Path log) {
 
-        static Child start(List<String> jvmFlags, int warmPasses) throws IOException {
+        static Child start(List<String> jvmFlags, Class<?> main, String... args) throws IOException {
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElse("java"));
             cmd.addAll(jvmFlags);
@@ -78,8 +81,9 @@ class JitIndependenceTest {
                 String v = System.getProperty(prop);
                 if (v != null) cmd.add("-D" + prop + "=" + v);
             }
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), KernelDigests.class.getName(), Integer.toString(warmPasses)));
-            Path log = Files.createTempFile("basin-digests", ".txt");
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+            cmd.addAll(List.of(args));
+            Path log = Files.createTempFile("basin-child", ".txt");
             log.toFile().deleteOnExit();
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             return new Child(jvmFlags, p, log);
@@ -89,11 +93,11 @@ class JitIndependenceTest {
         String output() throws IOException, InterruptedException {
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                fail("digest JVM " + flags + " did not finish in 5 minutes");
+                fail("child JVM " + flags + " did not finish in 5 minutes");
             }
             String text = Files.readString(log, StandardCharsets.UTF_8);
             Files.deleteIfExists(log);
-            assertEquals(0, process.exitValue(), () -> "digest JVM " + flags + " failed:\n" + text);
+            assertEquals(0, process.exitValue(), () -> "child JVM " + flags + " failed:\n" + text);
             return text;
         }
 
@@ -104,7 +108,7 @@ class JitIndependenceTest {
                 int eq = line.lastIndexOf('=');
                 if (eq > 0 && !line.startsWith("WARNING")) out.put(line.substring(0, eq), line.substring(eq + 1).trim());
             }
-            if (out.isEmpty()) fail("digest JVM " + flags + " printed no digests:\n" + text);
+            if (out.isEmpty()) fail("child JVM " + flags + " printed no digests:\n" + text);
             return out;
         }
     }
