@@ -86,6 +86,8 @@ final class GemmDouble {
         double[] b = new double[0];
         double[] sums = new double[0];
         final double[] tile = new double[MR * PNR];
+        /** Up to 8 rows of L: a masked tile's rows of C where they end within L of c's end (see small). */
+        final double[] edge = new double[8 * L];
         /** An L×L block being transposed (see {@link #transpose}). */
         final double[] block = new double[L * L];
 
@@ -206,10 +208,11 @@ final class GemmDouble {
                 for (int p = whole; p < kc; p++) pa[dst + p] = a[src + p];
             }
         }
-        DoubleVector z = DoubleVector.zero(S);
+        // The zero vector is made inside the loop (C2 hoists it): one made before the loop was
+        // kept boxed under C2's stress flags, to describe the loop's traps (80 B per call).
         for (int i = mc; i < roundUp(mc, MR); i++) {
             int dst = i * KC;
-            for (int p = 0; p < whole; p += L) z.intoArray(pa, dst + p);
+            for (int p = 0; p < whole; p += L) DoubleVector.zero(S).intoArray(pa, dst + p);
             for (int p = whole; p < kc; p++) pa[dst + p] = 0.0;
         }
     }
@@ -571,11 +574,39 @@ final class GemmDouble {
             }
             j += L;
         }
-        if (j < n) {
-            double[] tile = beta == 0.0 ? null : work().tile;
-            for (int i = 0; i < m; i += 8) {
-                maskedTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, n - j, alpha, beta,
-                        c, cOff + i * ldc + j, ldc, tile);
+        if (j < n) maskedColumns(k, a, aOff, rs, cs, m, b, bOff + j, ldb, n - j, alpha, beta, c, cOff + j, ldc);
+    }
+
+    /**
+     * The last cols &lt; L columns of the small path, in tiles of 8 rows × 1 masked vector. A
+     * masked access whose full width would pass the end of its array takes the Vector API's
+     * out-of-range path (a lane-by-lane check, then the access); under C2's stress flags
+     * (C2StressAllocationTest) that path was compiled with its vectors boxed in the trainer's
+     * n = 1 output layer, where the last rows of B and C end their arrays. So such rows never
+     * reach it: B is then read from a copy with rows L apart, and a row block of C that ends
+     * within L of c's end runs on a copy of its rows in Work.edge. The arithmetic is the same,
+     * so are the bits.
+     */
+    private static void maskedColumns(int k, double[] a, int aOff, int rs, int cs, int m, double[] b, int bo, int ldb,
+                                      int cols, double alpha, double beta, double[] c, int co, int ldc) {
+        Work w = work();
+        if (bo + (k - 1) * ldb + L > b.length) {
+            double[] t = w.b(k * L);
+            for (int p = 0; p < k; p++) System.arraycopy(b, bo + p * ldb, t, p * L, cols);
+            b = t;
+            bo = 0;
+            ldb = L;
+        }
+        double[] tile = beta == 0.0 ? null : w.tile;
+        for (int i = 0; i < m; i += 8) {
+            int rows = Math.min(8, m - i), o = co + i * ldc;
+            if (o + (rows - 1) * ldc + L <= c.length) {
+                maskedTile(k, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, cols, alpha, beta, c, o, ldc, tile);
+            } else {
+                double[] e = w.edge;
+                if (beta != 0.0) for (int r = 0; r < rows; r++) System.arraycopy(c, o + r * ldc, e, r * L, cols);
+                maskedTile(k, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, cols, alpha, beta, e, 0, L, tile);
+                for (int r = 0; r < rows; r++) System.arraycopy(e, r * L, c, o + r * ldc, cols);
             }
         }
     }
@@ -636,8 +667,14 @@ final class GemmDouble {
         if (cols == L) {
             for (int r = 0; r < L; r++) DoubleVector.fromArray(S, x, xo + r * ldx).intoArray(w, r * L);
         } else {
+            // Rows whose full width would pass x's end are copied element by element: a masked
+            // load there takes the out-of-range path (see maskedColumns).
             VectorMask<Double> mask = S.indexInRange(0, cols);
-            for (int r = 0; r < L; r++) DoubleVector.fromArray(S, x, xo + r * ldx, mask).intoArray(w, r * L);
+            for (int r = 0; r < L; r++) {
+                int o = xo + r * ldx;
+                if (o + L <= x.length) DoubleVector.fromArray(S, x, o, mask).intoArray(w, r * L);
+                else System.arraycopy(x, o, w, r * L, cols);
+            }
         }
         for (int s = 0; s < TRANSPOSE_STAGES; s++) {
             int h = L >> (s + 1);
@@ -1054,9 +1091,8 @@ final class GemmDouble {
 
     /**
      * Up to 8 rows × cols &lt; L columns (the columns left over by the tiles above), in place:
-     * masked loads of B and masked loads and stores of C. Where a mask's full width would reach
-     * past the end of b or c, the Vector API checks the set lanes and still runs the masked
-     * access compiled (measured: no allocation, same speed). With beta ≠ 0 the sums go through
+     * masked loads of B and masked loads and stores of C, every one within its array's length
+     * (maskedColumns sees to that). With beta ≠ 0 the sums go through
      * the scratch tile to one short row loop: sixteen masked loads and stores written out made
      * the method too large for C1 ("out of virtual registers"), which left it interpreted,
      * boxing every vector. The tile may be null when beta = 0.
@@ -1126,9 +1162,10 @@ final class GemmDouble {
         one.mul(s5).intoArray(tile, 5 * L);
         one.mul(s6).intoArray(tile, 6 * L);
         one.mul(s7).intoArray(tile, 7 * L);
-        DoubleVector vb = DoubleVector.broadcast(S, beta);
         for (int r = 0, o = co; r < rows; r++, o += ldc) {
-            va.fma(DoubleVector.fromArray(S, tile, r * L), DoubleVector.fromArray(S, c, o, mask).mul(vb)).intoArray(c, o, mask);
+            // alpha and beta broadcast inside the loop, as in packA.
+            DoubleVector.broadcast(S, alpha).fma(DoubleVector.fromArray(S, tile, r * L),
+                    DoubleVector.fromArray(S, c, o, mask).mul(DoubleVector.broadcast(S, beta))).intoArray(c, o, mask);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.basin.kernels;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -40,6 +41,31 @@ final class KernelCases {
                 cases.add(new Case("sgemm " + shape, () -> Kernels.sgemm(tA, tB, m, n, k, 1f, fx, 0, lda, fy, 0, ldb, 0.5f, fc, 0, n)));
                 cases.add(new Case("dgemm " + shape, () -> Kernels.dgemm(tA, tB, m, n, k, 1.0, dx, 0, lda, dy, 0, ldb, 0.0, dc, 0, n)));
             }
+        }
+        cases.addAll(gemmAtArrayEnd());
+        return cases;
+    }
+
+    /**
+     * Products whose B and C end their arrays, so that a full-width masked access to their last
+     * rows would pass the end (the Vector API's out-of-range path): the trainer's n = 1 output
+     * layer forward (NN) and its weight gradient (TN), a transposed B of k = 9 (its last column
+     * block masked), and one on the packed path. Both betas, to run both of maskedTile's epilogues.
+     */
+    private List<Case> gemmAtArrayEnd() {
+        int[][] shapes = {{64, 1, 16, 0}, {16, 1, 64, 1}, {64, 16, 9, 2}, {5, 3, 7, 3}, {100, 100, 100, 2}};
+        List<Case> cases = new ArrayList<>();
+        for (int[] s : shapes) {
+            int m = s[0], n = s[1], k = s[2];
+            boolean tA = (s[3] & 1) != 0, tB = (s[3] & 2) != 0;
+            int lda = tA ? m : k, ldb = tB ? k : n;
+            String shape = (tA ? "T" : "N") + (tB ? "T " : "N ") + m + "x" + n + "x" + k + " at the arrays' end";
+            float[] fa = Arrays.copyOf(fx, m * k), fb = Arrays.copyOf(fy, k * n), fcc = new float[m * n];
+            double[] da = Arrays.copyOf(dx, m * k), db = Arrays.copyOf(dy, k * n), dcc = new double[m * n];
+            cases.add(new Case("sgemm " + shape, () -> Kernels.sgemm(tA, tB, m, n, k, 1f, fa, 0, lda, fb, 0, ldb, 0.5f, fcc, 0, n)));
+            cases.add(new Case("dgemm " + shape, () -> Kernels.dgemm(tA, tB, m, n, k, 1.0, da, 0, lda, db, 0, ldb, 0.0, dcc, 0, n)));
+            cases.add(new Case("sgemm beta 0 " + shape, () -> Kernels.sgemm(tA, tB, m, n, k, 1f, fa, 0, lda, fb, 0, ldb, 0f, fcc, 0, n)));
+            cases.add(new Case("dgemm beta 1 " + shape, () -> Kernels.dgemm(tA, tB, m, n, k, 1.0, da, 0, lda, db, 0, ldb, 1.0, dcc, 0, n)));
         }
         return cases;
     }

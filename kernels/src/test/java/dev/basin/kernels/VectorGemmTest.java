@@ -310,6 +310,33 @@ class VectorGemmTest {
         }
     }
 
+    /**
+     * Matrices that end their arrays (no element after the last row's last column) give the
+     * bits they give with room after them: the small path then reads B's masked columns from a
+     * copy and runs C's last row block on a copy (GemmFloat.maskedColumns), and the block
+     * transpose copies B's last rows element by element, so that no masked access passes an
+     * array's end.
+     */
+    @Property(tries = 80)
+    void matricesEndingTheirArraysGiveTheSameBits(@ForAll("smallCases") Case c) {
+        int endA = c.aOff() + (c.rowsA() - 1) * c.lda() + c.colsA(), endB = c.bOff() + (c.rowsB() - 1) * c.ldb() + c.colsB();
+        int endC = c.cOff() + (c.m() - 1) * c.ldc() + c.n(), room = 64;
+        Random r = new Random(c.seed());
+        double[] a = random(r, endA + room), b = random(r, endB + room), c0 = random(r, endC + room);
+        double[] roomy = c0.clone(), ending = Arrays.copyOf(c0, endC);
+        VectorGemm.dgemm(c.tA(), c.tB(), c.m(), c.n(), c.k(), c.alpha(), a, c.aOff(), c.lda(), b, c.bOff(), c.ldb(),
+                c.beta(), roomy, c.cOff(), c.ldc());
+        VectorGemm.dgemm(c.tA(), c.tB(), c.m(), c.n(), c.k(), c.alpha(), Arrays.copyOf(a, endA), c.aOff(), c.lda(),
+                Arrays.copyOf(b, endB), c.bOff(), c.ldb(), c.beta(), ending, c.cOff(), c.ldc());
+        assertArrayEquals(Arrays.copyOf(roomy, endC), ending, "double " + c);
+        float[] fa = toFloat(a), fb = toFloat(b), froomy = toFloat(c0), fending = Arrays.copyOf(froomy, endC);
+        VectorGemm.sgemm(c.tA(), c.tB(), c.m(), c.n(), c.k(), (float) c.alpha(), fa, c.aOff(), c.lda(), fb, c.bOff(), c.ldb(),
+                (float) c.beta(), froomy, c.cOff(), c.ldc());
+        VectorGemm.sgemm(c.tA(), c.tB(), c.m(), c.n(), c.k(), (float) c.alpha(), Arrays.copyOf(fa, endA), c.aOff(), c.lda(),
+                Arrays.copyOf(fb, endB), c.bOff(), c.ldb(), (float) c.beta(), fending, c.cOff(), c.ldc());
+        assertArrayEquals(Arrays.copyOf(froomy, endC), fending, "float " + c);
+    }
+
     /** A C larger than SUMS_MIN_BYTES with k over KC takes the sums buffer through the public entry. */
     @Example
     void largeCKeepsItsSumsInTheBuffer() {
