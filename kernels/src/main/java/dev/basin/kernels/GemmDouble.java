@@ -86,8 +86,10 @@ final class GemmDouble {
         double[] b = new double[0];
         double[] sums = new double[0];
         final double[] tile = new double[MR * PNR];
-        /** Up to 8 rows of L: a masked tile's rows of C where they end within L of c's end (see small). */
-        final double[] edge = new double[8 * L];
+        /** B's last rows for the masked tile where a whole vector would pass b's end, L apart (see shiftRows). */
+        final double[] edge = new double[L * L];
+        /** The masked tile's sums where C's last rows end c: 8 rows, L apart (see edgeRows). */
+        final double[] edgeTile = new double[8 * L];
         /** An L×L block being transposed (see {@link #transpose}). */
         final double[] block = new double[L * L];
 
@@ -582,33 +584,64 @@ final class GemmDouble {
      * masked access whose full width would pass the end of its array takes the Vector API's
      * out-of-range path (a lane-by-lane check, then the access); under C2's stress flags
      * (C2StressAllocationTest) that path was compiled with its vectors boxed in the trainer's
-     * n = 1 output layer, where the last rows of B and C end their arrays. So such rows never
-     * reach it: B is then read from a copy with rows L apart, and a row block of C that ends
-     * within L of c's end runs on a copy of its rows in Work.edge. The arithmetic is the same,
-     * so are the bits.
+     * n = 1 output layer, where the last rows of B and C end their arrays. So no access here
+     * reaches it: B's rows that would are copied to Work.edge and read from there by a second
+     * k loop (shiftRows); C's rows that would are written from the tile by scalar code
+     * (edgeRows). The arithmetic is the same, so are the bits. The price, in interleaved A/B
+     * with exact-size arrays: sgemm n = 8 / 17 / 33 at 0.65 / 0.91 / 0.96 of the masked
+     * accesses past the end (copying all of B's block instead: 0.44 at n = 8). With room after
+     * the matrices, the usual tile runs, as fast as before.
      */
     private static void maskedColumns(int k, double[] a, int aOff, int rs, int cs, int m, double[] b, int bo, int ldb,
                                       int cols, double alpha, double beta, double[] c, int co, int ldc) {
-        Work w = work();
-        if (bo + (k - 1) * ldb + L > b.length) {
-            double[] t = w.b(k * L);
-            for (int p = 0; p < k; p++) System.arraycopy(b, bo + p * ldb, t, p * L, cols);
-            b = t;
-            bo = 0;
-            ldb = L;
-        }
-        double[] tile = beta == 0.0 ? null : w.tile;
+        int kIn = inRange(bo, ldb, k, b.length);
+        boolean edgy = kIn < k || co + (m - 1) * ldc + L > c.length;
+        Work w = edgy || beta != 0.0 ? work() : null;
+        double[] tile = w == null ? null : w.tile;
+        if (kIn < k) shiftRows(b, bo + kIn * ldb, ldb, k - kIn, cols, w.edge);
         for (int i = 0; i < m; i += 8) {
             int rows = Math.min(8, m - i), o = co + i * ldc;
-            if (o + (rows - 1) * ldc + L <= c.length) {
+            int direct = inRange(o, ldc, rows, c.length);
+            if (kIn == k && direct == rows) {
                 maskedTile(k, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, cols, alpha, beta, c, o, ldc, tile);
             } else {
-                double[] e = w.edge;
-                if (beta != 0.0) for (int r = 0; r < rows; r++) System.arraycopy(c, o + r * ldc, e, r * L, cols);
-                maskedTile(k, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, cols, alpha, beta, e, 0, L, tile);
-                for (int r = 0; r < rows; r++) System.arraycopy(e, r * L, c, o + r * ldc, cols);
+                maskedTileEdge(k, kIn, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, w.edge, cols, alpha, beta, c, o, ldc,
+                        direct, w.edgeTile);
+                if (direct < rows) edgeRows(w.edgeTile, direct, rows, cols, alpha, beta, c, o, ldc);
             }
         }
+    }
+
+    /**
+     * Copies count rows of x (cols each, ld apart from off), the ones whose whole vector would
+     * pass x's end, to edge[r·L], element by element: a few rows at most (fewer than L),
+     * and scalar code has no vectors for C2 to leave boxed. (Shifting them through the vector
+     * that ends x was as fast, and under C2's stress flags its load was left boxed.)
+     */
+    private static void shiftRows(double[] x, int off, int ld, int count, int cols, double[] edge) {
+        for (int r = 0; r < count; r++) {
+            int src = off + r * ld, dst = r * L;
+            for (int q = 0; q < cols; q++) edge[dst + q] = x[src + q];
+        }
+    }
+
+    /**
+     * C's rows from through to - 1 of a masked tile, whose whole vectors would pass c's end,
+     * from their sums at tile[r·L], element by element with the vector epilogue's arithmetic. (Through the vector that ends c, under a mask of the row's
+     * lanes, was no faster, and the mask allocated: indexInRange(-shift, cols) on every call, as
+     * a negative offset takes the Vector API's general path; two indexInRange masks combined,
+     * or one loaded from a table, under C2's stress flags.)
+     */
+    private static void edgeRows(double[] tile, int from, int to, int cols, double alpha, double beta, double[] c, int co, int ldc) {
+        for (int r = from, o = co + from * ldc; r < to; r++, o += ldc) {
+            int t = r * L;
+            for (int q = 0; q < cols; q++) c[o + q] = Math.fma(tile[t + q], alpha, beta == 0.0 ? 0.0 : c[o + q] * beta);
+        }
+    }
+
+    /** How many of count rows, ld apart from off, have a whole vector within an array of length len. */
+    private static int inRange(int off, int ld, int count, int len) {
+        return off + L > len ? 0 : Math.min(count, (len - L - off) / ld + 1);
     }
 
     /**
@@ -1091,8 +1124,8 @@ final class GemmDouble {
 
     /**
      * Up to 8 rows × cols &lt; L columns (the columns left over by the tiles above), in place:
-     * masked loads of B and masked loads and stores of C, every one within its array's length
-     * (maskedColumns sees to that). With beta ≠ 0 the sums go through
+     * masked loads of B and masked loads and stores of C, used where every one stays within
+     * its array (else maskedTileEdge). With beta ≠ 0 the sums go through
      * the scratch tile to one short row loop: sixteen masked loads and stores written out made
      * the method too large for C1 ("out of virtual registers"), which left it interpreted,
      * boxing every vector. The tile may be null when beta = 0.
@@ -1166,6 +1199,72 @@ final class GemmDouble {
             // alpha and beta broadcast inside the loop, as in packA.
             DoubleVector.broadcast(S, alpha).fma(DoubleVector.fromArray(S, tile, r * L),
                     DoubleVector.fromArray(S, c, o, mask).mul(DoubleVector.broadcast(S, beta))).intoArray(c, o, mask);
+        }
+    }
+
+    /**
+     * {@link #maskedTile} where B's or C's last rows end their arrays, with masked accesses
+     * that all stay within their arrays (see maskedColumns): B's rows
+     * p &lt; kIn from b, the rest from edge (see shiftRows); C's rows r &lt; direct loaded and
+     * stored by vector, the rest left as sums in the tile for edgeRows. Every sum goes
+     * through the tile to short row loops: masked stores (and loads) of C
+     * written out, with the second k loop, made the method too large for C1 ("out of virtual
+     * registers"), which left it at tier 2, boxing every vector (50× slower).
+     */
+    private static void maskedTileEdge(int k, int kIn, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
+                                   double[] edge, int cols, double alpha, double beta, double[] c, int co, int ldc, int direct,
+                                   double[] tile) {
+        VectorMask<Double> mask = S.indexInRange(0, cols);
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
+        int a7 = ao + last * rs;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (int p = 0; p < kIn; p++) {
+            DoubleVector bv = DoubleVector.fromArray(S, b, bo + p * ldb, mask);
+            int ap = p * cs;
+            s0 = DoubleVector.broadcast(S, a[ao + ap]).fma(bv, s0);
+            s1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+            s2 = DoubleVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+            s3 = DoubleVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+            s4 = DoubleVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+            s5 = DoubleVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+            s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+            s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+        }
+        for (int p = kIn; p < k; p++) {
+            DoubleVector bv = DoubleVector.fromArray(S, edge, (p - kIn) * L, mask);
+            int ap = p * cs;
+            s0 = DoubleVector.broadcast(S, a[ao + ap]).fma(bv, s0);
+            s1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
+            s2 = DoubleVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
+            s3 = DoubleVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
+            s4 = DoubleVector.broadcast(S, a[a4 + ap]).fma(bv, s4);
+            s5 = DoubleVector.broadcast(S, a[a5 + ap]).fma(bv, s5);
+            s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
+            s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
+        }
+        // Row r's sums at tile[r·L] (edgeRows reads the rows past direct); stored as one·s
+        // (exact): a loop-carried vector is never a receiver (see the class comment).
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        one.mul(s0).intoArray(tile, 0);
+        one.mul(s1).intoArray(tile, L);
+        one.mul(s2).intoArray(tile, 2 * L);
+        one.mul(s3).intoArray(tile, 3 * L);
+        one.mul(s4).intoArray(tile, 4 * L);
+        one.mul(s5).intoArray(tile, 5 * L);
+        one.mul(s6).intoArray(tile, 6 * L);
+        one.mul(s7).intoArray(tile, 7 * L);
+        // alpha and beta are broadcast inside the loops, as in packA.
+        if (beta == 0.0) {
+            for (int r = 0, o = co; r < direct; r++, o += ldc) {
+                DoubleVector.broadcast(S, alpha).fma(DoubleVector.fromArray(S, tile, r * L), DoubleVector.zero(S)).intoArray(c, o, mask);
+            }
+        } else {
+            for (int r = 0, o = co; r < direct; r++, o += ldc) {
+                DoubleVector.broadcast(S, alpha).fma(DoubleVector.fromArray(S, tile, r * L),
+                        DoubleVector.fromArray(S, c, o, mask).mul(DoubleVector.broadcast(S, beta))).intoArray(c, o, mask);
+            }
         }
     }
 
@@ -1626,7 +1725,12 @@ final class GemmDouble {
 
     /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */
     private static void copyOut(double[] tile, int ldt, int rows, int cols, double alpha, double beta, double[] c, int co, int ldc) {
-        for (int r = 0; r < rows; r++) {
+        copyOut(tile, ldt, 0, rows, cols, alpha, beta, c, co, ldc);
+    }
+
+    /** {@link #copyOut} for rows from through to - 1 only. */
+    private static void copyOut(double[] tile, int ldt, int from, int to, int cols, double alpha, double beta, double[] c, int co, int ldc) {
+        for (int r = from; r < to; r++) {
             int o = co + r * ldc, t = r * ldt;
             for (int q = 0; q < cols; q++) {
                 c[o + q] = Math.fma(tile[t + q], alpha, beta == 0.0 ? 0.0 : c[o + q] * beta);
