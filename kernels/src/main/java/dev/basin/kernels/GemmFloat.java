@@ -514,8 +514,9 @@ final class GemmFloat {
      * 512 bits whole 2·NR-column blocks run in tiles of 6 rows × 4 vectors (the rows left over
      * in 4 × 4); whole NR-column blocks in tiles of 12 rows × 2 vectors (the rows left over,
      * and at other widths all of them, in SMR × 2). Of the columns left (fewer than NR), a
-     * whole vector runs in tiles of 8 rows × 1 vector and the rest in tiles of 8 rows × 1
-     * masked vector. Every tile reads B and writes C in place; op(B) is copied only when transB
+     * whole vector runs in tiles of 8 rows × 1 vector (A not transposed, or 8 whole rows of a
+     * transposed A, each in a loop of its own: columnTileUnit, columnTileTrans) and the rest in
+     * tiles of 8 rows × 1 masked vector. Every tile reads B and writes C in place; op(B) is copied only when transB
      * (transposed), so the per-thread work buffers are touched only then. A short row block
      * repeats its last row rather than reading past A. Every tile sums each element over p in
      * the same order and ends with the same fma(sum, alpha, beta·C), so no element's bits
@@ -569,6 +570,8 @@ final class GemmFloat {
                 if (cs == 1) {
                     columnTileUnit(k, a, aOff + i * rs, rs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
                             c, cOff + i * ldc + j, ldc);
+                } else if (m - i >= 8) {
+                    columnTileTrans(k, a, aOff + i, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
                 } else {
                     columnTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
                             c, cOff + i * ldc + j, ldc);
@@ -1063,6 +1066,85 @@ final class GemmFloat {
             s5 = FloatVector.broadcast(S, a[a5 + p]).fma(bv, s5);
             s6 = FloatVector.broadcast(S, a[a6 + p]).fma(bv, s6);
             s7 = FloatVector.broadcast(S, a[a7 + p]).fma(bv, s7);
+        }
+        // Row by row, stopping after the last real row.
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        FloatVector z = FloatVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(s0, z).intoArray(c, o);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(s1, z).intoArray(c, o);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(s2, z).intoArray(c, o);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(s3, z).intoArray(c, o);
+            if (last < 4) return;
+            o += ldc;
+            va.fma(s4, z).intoArray(c, o);
+            if (last < 5) return;
+            o += ldc;
+            va.fma(s5, z).intoArray(c, o);
+            if (last < 6) return;
+            o += ldc;
+            va.fma(s6, z).intoArray(c, o);
+            if (last < 7) return;
+            o += ldc;
+            va.fma(s7, z).intoArray(c, o);
+            return;
+        }
+        int o = co;
+        va.fma(s0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 1) return;
+        o += ldc;
+        va.fma(s1, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 2) return;
+        o += ldc;
+        va.fma(s2, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 3) return;
+        o += ldc;
+        va.fma(s3, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 4) return;
+        o += ldc;
+        va.fma(s4, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 5) return;
+        o += ldc;
+        va.fma(s5, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 6) return;
+        o += ldc;
+        va.fma(s6, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 7) return;
+        o += ldc;
+        va.fma(s7, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+    }
+
+    /**
+     * {@link #columnTile} for 8 whole rows of a transposed A (rs = 1): the eight elements a
+     * step broadcasts are a[ap], a[ap + 1], …, a[ap + 7], constant offsets whose range checks
+     * C2 merges into one, where columnTile's clamped row offsets keep eight.
+     */
+    private static void columnTileTrans(int k, float[] a, int ao, int cs, float[] b, int bo, int ldb,
+                                   float alpha, float beta, float[] c, int co, int ldc) {
+        int last = 7;
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, bo + p * ldb);
+            int ap = ao + p * cs;
+            s0 = FloatVector.broadcast(S, a[ap]).fma(bv, s0);
+            s1 = FloatVector.broadcast(S, a[ap + 1]).fma(bv, s1);
+            s2 = FloatVector.broadcast(S, a[ap + 2]).fma(bv, s2);
+            s3 = FloatVector.broadcast(S, a[ap + 3]).fma(bv, s3);
+            s4 = FloatVector.broadcast(S, a[ap + 4]).fma(bv, s4);
+            s5 = FloatVector.broadcast(S, a[ap + 5]).fma(bv, s5);
+            s6 = FloatVector.broadcast(S, a[ap + 6]).fma(bv, s6);
+            s7 = FloatVector.broadcast(S, a[ap + 7]).fma(bv, s7);
         }
         // Row by row, stopping after the last real row.
         FloatVector va = FloatVector.broadcast(S, alpha);
