@@ -543,25 +543,29 @@ final class GemmDouble {
         int i0 = TALL && nWide > 0 ? tallRows(m, 6, 4) : 0;
         for (int i = 0; i < i0; i += 6) {
             for (int j = 0; j < nWide; j += 2 * NR) {
-                tallWideTile(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                if (rs == 1) tallWideTileTrans(k, a, aOff + i, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                else tallWideTile(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         for (int i = i0; i < m; i += 4) {
             int rows = Math.min(4, m - i);
             for (int j = 0; j < nWide; j += 2 * NR) {
-                wideTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                if (rs == 1 && rows == 4) wideTileTrans(k, a, aOff + i, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                else wideTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         i0 = TALL && nWide < nFull ? tallRows(m, 12, SMR) : 0;
         for (int i = 0; i < i0; i += 12) {
             for (int j = nWide; j < nFull; j += NR) {
-                tallTile(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                if (rs == 1) tallTileTrans(k, a, aOff + i, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                else tallTile(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         for (int i = i0; i < m && nWide < nFull; i += SMR) {
             int rows = Math.min(SMR, m - i);
             for (int j = nWide; j < nFull; j += NR) {
-                smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                if (rs == 1 && rows == 8) smallTileTrans(k, a, aOff + i, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                else smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         int j = nFull;
@@ -1465,6 +1469,120 @@ final class GemmDouble {
         va.fma(c5_3, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
     }
 
+    /** {@link #tallWideTile} for a transposed A (rs = 1): broadcasts a[ap + r] (see columnTileTrans). */
+    private static void tallWideTileTrans(int k, double[] a, int ao, int cs, double[] b, int bo, int ldb,
+                                    double alpha, double beta, double[] c, int co, int ldc) {
+        DoubleVector c0_0 = DoubleVector.zero(S), c0_1 = c0_0, c0_2 = c0_0, c0_3 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c1_2 = c0_0, c1_3 = c0_0;
+        DoubleVector c2_0 = c0_0, c2_1 = c0_0, c2_2 = c0_0, c2_3 = c0_0, c3_0 = c0_0, c3_1 = c0_0, c3_2 = c0_0, c3_3 = c0_0;
+        DoubleVector c4_0 = c0_0, c4_1 = c0_0, c4_2 = c0_0, c4_3 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c5_2 = c0_0, c5_3 = c0_0;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = ao + p * cs;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+            c0_0 = x.fma(b0, c0_0);
+            c0_1 = x.fma(b1, c0_1);
+            c0_2 = x.fma(b2, c0_2);
+            c0_3 = x.fma(b3, c0_3);
+            x = DoubleVector.broadcast(S, a[ap + 1]);
+            c1_0 = x.fma(b0, c1_0);
+            c1_1 = x.fma(b1, c1_1);
+            c1_2 = x.fma(b2, c1_2);
+            c1_3 = x.fma(b3, c1_3);
+            x = DoubleVector.broadcast(S, a[ap + 2]);
+            c2_0 = x.fma(b0, c2_0);
+            c2_1 = x.fma(b1, c2_1);
+            c2_2 = x.fma(b2, c2_2);
+            c2_3 = x.fma(b3, c2_3);
+            x = DoubleVector.broadcast(S, a[ap + 3]);
+            c3_0 = x.fma(b0, c3_0);
+            c3_1 = x.fma(b1, c3_1);
+            c3_2 = x.fma(b2, c3_2);
+            c3_3 = x.fma(b3, c3_3);
+            x = DoubleVector.broadcast(S, a[ap + 4]);
+            c4_0 = x.fma(b0, c4_0);
+            c4_1 = x.fma(b1, c4_1);
+            c4_2 = x.fma(b2, c4_2);
+            c4_3 = x.fma(b3, c4_3);
+            x = DoubleVector.broadcast(S, a[ap + 5]);
+            c5_0 = x.fma(b0, c5_0);
+            c5_1 = x.fma(b1, c5_1);
+            c5_2 = x.fma(b2, c5_2);
+            c5_3 = x.fma(b3, c5_3);
+        }
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0.0) {
+            int o = co;
+            va.fma(c0_0, z).intoArray(c, o);
+            va.fma(c0_1, z).intoArray(c, o + L);
+            va.fma(c0_2, z).intoArray(c, o + 2 * L);
+            va.fma(c0_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c1_0, z).intoArray(c, o);
+            va.fma(c1_1, z).intoArray(c, o + L);
+            va.fma(c1_2, z).intoArray(c, o + 2 * L);
+            va.fma(c1_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c2_0, z).intoArray(c, o);
+            va.fma(c2_1, z).intoArray(c, o + L);
+            va.fma(c2_2, z).intoArray(c, o + 2 * L);
+            va.fma(c2_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c3_0, z).intoArray(c, o);
+            va.fma(c3_1, z).intoArray(c, o + L);
+            va.fma(c3_2, z).intoArray(c, o + 2 * L);
+            va.fma(c3_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c4_0, z).intoArray(c, o);
+            va.fma(c4_1, z).intoArray(c, o + L);
+            va.fma(c4_2, z).intoArray(c, o + 2 * L);
+            va.fma(c4_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c5_0, z).intoArray(c, o);
+            va.fma(c5_1, z).intoArray(c, o + L);
+            va.fma(c5_2, z).intoArray(c, o + 2 * L);
+            va.fma(c5_3, z).intoArray(c, o + 3 * L);
+            return;
+        }
+        int o = co;
+        va.fma(c0_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c0_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c0_2, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c0_3, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c1_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c1_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c1_2, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c1_3, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c2_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c2_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c2_2, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c2_3, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c3_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c3_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c3_2, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c3_3, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c4_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c4_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c4_2, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c4_3, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c5_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c5_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c5_2, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c5_3, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+    }
+
     /** 12 full rows × NR columns of the small path, 24 accumulators: where TALL only. */
     private static void tallTile(int k, double[] a, int ao, int rs, int cs, double[] b, int bo, int ldb,
                                 double alpha, double beta, double[] c, int co, int ldc) {
@@ -1511,6 +1629,136 @@ final class GemmDouble {
             c10_0 = x.fma(b0, c10_0);
             c10_1 = x.fma(b1, c10_1);
             x = DoubleVector.broadcast(S, a[a11 + ap]);
+            c11_0 = x.fma(b0, c11_0);
+            c11_1 = x.fma(b1, c11_1);
+        }
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0.0) {
+            int o = co;
+            va.fma(c0_0, z).intoArray(c, o);
+            va.fma(c0_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c1_0, z).intoArray(c, o);
+            va.fma(c1_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c2_0, z).intoArray(c, o);
+            va.fma(c2_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c3_0, z).intoArray(c, o);
+            va.fma(c3_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c4_0, z).intoArray(c, o);
+            va.fma(c4_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c5_0, z).intoArray(c, o);
+            va.fma(c5_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c6_0, z).intoArray(c, o);
+            va.fma(c6_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c7_0, z).intoArray(c, o);
+            va.fma(c7_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c8_0, z).intoArray(c, o);
+            va.fma(c8_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c9_0, z).intoArray(c, o);
+            va.fma(c9_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c10_0, z).intoArray(c, o);
+            va.fma(c10_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c11_0, z).intoArray(c, o);
+            va.fma(c11_1, z).intoArray(c, o + L);
+            return;
+        }
+        int o = co;
+        va.fma(c0_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c0_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c1_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c1_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c2_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c2_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c3_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c3_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c4_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c4_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c5_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c5_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c6_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c6_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c7_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c7_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c8_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c8_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c9_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c9_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c10_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c10_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c11_0, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c11_1, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+    }
+
+    /** {@link #tallTile} for a transposed A (rs = 1): its twelve broadcasts a[ap + r], constant offsets whose range checks C2 merges (see columnTileTrans). */
+    private static void tallTileTrans(int k, double[] a, int ao, int cs, double[] b, int bo, int ldb,
+                                double alpha, double beta, double[] c, int co, int ldc) {
+        DoubleVector c0_0 = DoubleVector.zero(S), c0_1 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c2_0 = c0_0, c2_1 = c0_0, c3_0 = c0_0, c3_1 = c0_0;
+        DoubleVector c4_0 = c0_0, c4_1 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c6_0 = c0_0, c6_1 = c0_0, c7_0 = c0_0, c7_1 = c0_0;
+        DoubleVector c8_0 = c0_0, c8_1 = c0_0, c9_0 = c0_0, c9_1 = c0_0, c10_0 = c0_0, c10_1 = c0_0, c11_0 = c0_0, c11_1 = c0_0;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = ao + p * cs;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+            c0_0 = x.fma(b0, c0_0);
+            c0_1 = x.fma(b1, c0_1);
+            x = DoubleVector.broadcast(S, a[ap + 1]);
+            c1_0 = x.fma(b0, c1_0);
+            c1_1 = x.fma(b1, c1_1);
+            x = DoubleVector.broadcast(S, a[ap + 2]);
+            c2_0 = x.fma(b0, c2_0);
+            c2_1 = x.fma(b1, c2_1);
+            x = DoubleVector.broadcast(S, a[ap + 3]);
+            c3_0 = x.fma(b0, c3_0);
+            c3_1 = x.fma(b1, c3_1);
+            x = DoubleVector.broadcast(S, a[ap + 4]);
+            c4_0 = x.fma(b0, c4_0);
+            c4_1 = x.fma(b1, c4_1);
+            x = DoubleVector.broadcast(S, a[ap + 5]);
+            c5_0 = x.fma(b0, c5_0);
+            c5_1 = x.fma(b1, c5_1);
+            x = DoubleVector.broadcast(S, a[ap + 6]);
+            c6_0 = x.fma(b0, c6_0);
+            c6_1 = x.fma(b1, c6_1);
+            x = DoubleVector.broadcast(S, a[ap + 7]);
+            c7_0 = x.fma(b0, c7_0);
+            c7_1 = x.fma(b1, c7_1);
+            x = DoubleVector.broadcast(S, a[ap + 8]);
+            c8_0 = x.fma(b0, c8_0);
+            c8_1 = x.fma(b1, c8_1);
+            x = DoubleVector.broadcast(S, a[ap + 9]);
+            c9_0 = x.fma(b0, c9_0);
+            c9_1 = x.fma(b1, c9_1);
+            x = DoubleVector.broadcast(S, a[ap + 10]);
+            c10_0 = x.fma(b0, c10_0);
+            c10_1 = x.fma(b1, c10_1);
+            x = DoubleVector.broadcast(S, a[ap + 11]);
             c11_0 = x.fma(b0, c11_0);
             c11_1 = x.fma(b1, c11_1);
         }
@@ -1688,6 +1936,96 @@ final class GemmDouble {
         va.fma(c33, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
     }
 
+    /** {@link #wideTile} for 4 whole rows of a transposed A (rs = 1): broadcasts a[ap + r] (see columnTileTrans). */
+    private static void wideTileTrans(int k, double[] a, int ao, int cs, int rows, double[] b, int bo, int ldb,
+                                 double alpha, double beta, double[] c, int co, int ldc) {
+        int last = rows - 1;
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = ao + p * cs;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = DoubleVector.broadcast(S, a[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = DoubleVector.broadcast(S, a[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = DoubleVector.broadcast(S, a[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0.0) {
+            int o = co;
+            va.fma(c00, z).intoArray(c, o);
+            va.fma(c01, z).intoArray(c, o + L);
+            va.fma(c02, z).intoArray(c, o + 2 * L);
+            va.fma(c03, z).intoArray(c, o + 3 * L);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(c10, z).intoArray(c, o);
+            va.fma(c11, z).intoArray(c, o + L);
+            va.fma(c12, z).intoArray(c, o + 2 * L);
+            va.fma(c13, z).intoArray(c, o + 3 * L);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(c20, z).intoArray(c, o);
+            va.fma(c21, z).intoArray(c, o + L);
+            va.fma(c22, z).intoArray(c, o + 2 * L);
+            va.fma(c23, z).intoArray(c, o + 3 * L);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(c30, z).intoArray(c, o);
+            va.fma(c31, z).intoArray(c, o + L);
+            va.fma(c32, z).intoArray(c, o + 2 * L);
+            va.fma(c33, z).intoArray(c, o + 3 * L);
+            return;
+        }
+        int o = co;
+        va.fma(c00, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c01, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c02, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c03, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        if (last < 1) return;
+        o += ldc;
+        va.fma(c10, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c11, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c12, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c13, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        if (last < 2) return;
+        o += ldc;
+        va.fma(c20, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c21, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c22, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c23, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        if (last < 3) return;
+        o += ldc;
+        va.fma(c30, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c31, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c32, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c33, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+    }
+
     /**
      * Up to SMR rows × NR columns of the small path. Rows 6 and 7 are guarded by the constant
      * SMR, so where SMR = 6 C2 drops them and their accumulators.
@@ -1727,6 +2065,117 @@ final class GemmDouble {
                 c60 = x.fma(b0, c60);
                 c61 = x.fma(b1, c61);
                 x = DoubleVector.broadcast(S, a[a7 + ap]);
+                c70 = x.fma(b0, c70);
+                c71 = x.fma(b1, c71);
+                }
+        }
+        // Row by row, stopping after the last real row: whole NR columns always fit in C.
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0.0) {
+            int o = co;
+            va.fma(c00, z).intoArray(c, o);
+            va.fma(c01, z).intoArray(c, o + L);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(c10, z).intoArray(c, o);
+            va.fma(c11, z).intoArray(c, o + L);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(c20, z).intoArray(c, o);
+            va.fma(c21, z).intoArray(c, o + L);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(c30, z).intoArray(c, o);
+            va.fma(c31, z).intoArray(c, o + L);
+            if (last < 4) return;
+            o += ldc;
+            va.fma(c40, z).intoArray(c, o);
+            va.fma(c41, z).intoArray(c, o + L);
+            if (last < 5) return;
+            o += ldc;
+            va.fma(c50, z).intoArray(c, o);
+            va.fma(c51, z).intoArray(c, o + L);
+            if (SMR < 8 || last < 6) return;
+            o += ldc;
+            va.fma(c60, z).intoArray(c, o);
+            va.fma(c61, z).intoArray(c, o + L);
+            if (last < 7) return;
+            o += ldc;
+            va.fma(c70, z).intoArray(c, o);
+            va.fma(c71, z).intoArray(c, o + L);
+            return;
+        }
+        int o = co;
+        va.fma(c00, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c01, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 1) return;
+        o += ldc;
+        va.fma(c10, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c11, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 2) return;
+        o += ldc;
+        va.fma(c20, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c21, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 3) return;
+        o += ldc;
+        va.fma(c30, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c31, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 4) return;
+        o += ldc;
+        va.fma(c40, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c41, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 5) return;
+        o += ldc;
+        va.fma(c50, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c51, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (SMR < 8 || last < 6) return;
+        o += ldc;
+        va.fma(c60, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c61, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 7) return;
+        o += ldc;
+        va.fma(c70, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c71, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+    }
+
+    /** {@link #smallTile} for 8 whole rows of a transposed A (rs = 1; SMR = 8, at 512 bits): broadcasts a[ap + r] (see columnTileTrans). */
+    private static void smallTileTrans(int k, double[] a, int ao, int cs, int rows, double[] b, int bo, int ldb,
+                                  double alpha, double beta, double[] c, int co, int ldc) {
+        int last = rows - 1;
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = ao + p * cs;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[ap + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[ap + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            if (SMR == 8) {
+                x = DoubleVector.broadcast(S, a[ap + 6]);
+                c60 = x.fma(b0, c60);
+                c61 = x.fma(b1, c61);
+                x = DoubleVector.broadcast(S, a[ap + 7]);
                 c70 = x.fma(b0, c70);
                 c71 = x.fma(b1, c71);
                 }
