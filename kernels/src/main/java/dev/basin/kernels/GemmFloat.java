@@ -25,6 +25,9 @@ import jdk.incubator.vector.VectorSpecies;
  * VectorKernels.F_ONE); and separate straight-line epilogues for beta = 0 and beta ≠ 0
  * rather than a per-row merge of beta·C and zero.
  *
+ * <p>The small path's tiles for a transposed A ({@code columnTileTrans} and its kin) are
+ * generated from their tiles by kernels/gen-gemm-trans.py: run it when a tile changes.
+ *
  * <p>{@code GemmDouble} is generated from this file (float → double, FS → DS, 0f → 0.0): edit
  * this one and run kernels/gen-gemm-double.sh, so the two never drift apart.
  */
@@ -575,7 +578,7 @@ final class GemmFloat {
                     columnTileUnit(k, a, aOff + i * rs, rs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
                             c, cOff + i * ldc + j, ldc);
                 } else if (m - i >= 8) {
-                    columnTileTrans(k, a, aOff + i, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                    columnTileTrans(k, a, aOff + i, cs, 8, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
                 } else {
                     columnTile(k, a, aOff + i * rs, rs, cs, Math.min(8, m - i), b, bOff + j, ldb, alpha, beta,
                             c, cOff + i * ldc + j, ldc);
@@ -1130,85 +1133,6 @@ final class GemmFloat {
     }
 
     /**
-     * {@link #columnTile} for 8 whole rows of a transposed A (rs = 1): the eight elements a
-     * step broadcasts are a[ap], a[ap + 1], …, a[ap + 7], constant offsets whose range checks
-     * C2 merges into one, where columnTile's clamped row offsets keep eight.
-     */
-    private static void columnTileTrans(int k, float[] a, int ao, int cs, float[] b, int bo, int ldb,
-                                   float alpha, float beta, float[] c, int co, int ldc) {
-        int last = 7;
-        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
-        for (int p = 0; p < k; p++) {
-            FloatVector bv = FloatVector.fromArray(S, b, bo + p * ldb);
-            int ap = ao + p * cs;
-            s0 = FloatVector.broadcast(S, a[ap]).fma(bv, s0);
-            s1 = FloatVector.broadcast(S, a[ap + 1]).fma(bv, s1);
-            s2 = FloatVector.broadcast(S, a[ap + 2]).fma(bv, s2);
-            s3 = FloatVector.broadcast(S, a[ap + 3]).fma(bv, s3);
-            s4 = FloatVector.broadcast(S, a[ap + 4]).fma(bv, s4);
-            s5 = FloatVector.broadcast(S, a[ap + 5]).fma(bv, s5);
-            s6 = FloatVector.broadcast(S, a[ap + 6]).fma(bv, s6);
-            s7 = FloatVector.broadcast(S, a[ap + 7]).fma(bv, s7);
-        }
-        // Row by row, stopping after the last real row.
-        FloatVector va = FloatVector.broadcast(S, alpha);
-        FloatVector vb = FloatVector.broadcast(S, beta);
-        FloatVector z = FloatVector.zero(S);
-        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
-        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
-        // tiles the last rows sometimes stayed boxed.
-        if (beta == 0f) {
-            int o = co;
-            va.fma(s0, z).intoArray(c, o);
-            if (last < 1) return;
-            o += ldc;
-            va.fma(s1, z).intoArray(c, o);
-            if (last < 2) return;
-            o += ldc;
-            va.fma(s2, z).intoArray(c, o);
-            if (last < 3) return;
-            o += ldc;
-            va.fma(s3, z).intoArray(c, o);
-            if (last < 4) return;
-            o += ldc;
-            va.fma(s4, z).intoArray(c, o);
-            if (last < 5) return;
-            o += ldc;
-            va.fma(s5, z).intoArray(c, o);
-            if (last < 6) return;
-            o += ldc;
-            va.fma(s6, z).intoArray(c, o);
-            if (last < 7) return;
-            o += ldc;
-            va.fma(s7, z).intoArray(c, o);
-            return;
-        }
-        int o = co;
-        va.fma(s0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        if (last < 1) return;
-        o += ldc;
-        va.fma(s1, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        if (last < 2) return;
-        o += ldc;
-        va.fma(s2, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        if (last < 3) return;
-        o += ldc;
-        va.fma(s3, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        if (last < 4) return;
-        o += ldc;
-        va.fma(s4, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        if (last < 5) return;
-        o += ldc;
-        va.fma(s5, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        if (last < 6) return;
-        o += ldc;
-        va.fma(s6, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        if (last < 7) return;
-        o += ldc;
-        va.fma(s7, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-    }
-
-    /**
      * Up to 8 rows × cols &lt; L columns (the columns left over by the tiles above), in place:
      * masked loads of B and masked loads and stores of C, used where every one stays within
      * its array (else maskedTileEdge). With beta ≠ 0 the sums go through
@@ -1469,120 +1393,6 @@ final class GemmFloat {
         va.fma(c5_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
     }
 
-    /** {@link #tallWideTile} for a transposed A (rs = 1): broadcasts a[ap + r] (see columnTileTrans). */
-    private static void tallWideTileTrans(int k, float[] a, int ao, int cs, float[] b, int bo, int ldb,
-                                    float alpha, float beta, float[] c, int co, int ldc) {
-        FloatVector c0_0 = FloatVector.zero(S), c0_1 = c0_0, c0_2 = c0_0, c0_3 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c1_2 = c0_0, c1_3 = c0_0;
-        FloatVector c2_0 = c0_0, c2_1 = c0_0, c2_2 = c0_0, c2_3 = c0_0, c3_0 = c0_0, c3_1 = c0_0, c3_2 = c0_0, c3_3 = c0_0;
-        FloatVector c4_0 = c0_0, c4_1 = c0_0, c4_2 = c0_0, c4_3 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c5_2 = c0_0, c5_3 = c0_0;
-        for (int p = 0; p < k; p++) {
-            int bp = bo + p * ldb, ap = ao + p * cs;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
-            FloatVector x = FloatVector.broadcast(S, a[ap]);
-            c0_0 = x.fma(b0, c0_0);
-            c0_1 = x.fma(b1, c0_1);
-            c0_2 = x.fma(b2, c0_2);
-            c0_3 = x.fma(b3, c0_3);
-            x = FloatVector.broadcast(S, a[ap + 1]);
-            c1_0 = x.fma(b0, c1_0);
-            c1_1 = x.fma(b1, c1_1);
-            c1_2 = x.fma(b2, c1_2);
-            c1_3 = x.fma(b3, c1_3);
-            x = FloatVector.broadcast(S, a[ap + 2]);
-            c2_0 = x.fma(b0, c2_0);
-            c2_1 = x.fma(b1, c2_1);
-            c2_2 = x.fma(b2, c2_2);
-            c2_3 = x.fma(b3, c2_3);
-            x = FloatVector.broadcast(S, a[ap + 3]);
-            c3_0 = x.fma(b0, c3_0);
-            c3_1 = x.fma(b1, c3_1);
-            c3_2 = x.fma(b2, c3_2);
-            c3_3 = x.fma(b3, c3_3);
-            x = FloatVector.broadcast(S, a[ap + 4]);
-            c4_0 = x.fma(b0, c4_0);
-            c4_1 = x.fma(b1, c4_1);
-            c4_2 = x.fma(b2, c4_2);
-            c4_3 = x.fma(b3, c4_3);
-            x = FloatVector.broadcast(S, a[ap + 5]);
-            c5_0 = x.fma(b0, c5_0);
-            c5_1 = x.fma(b1, c5_1);
-            c5_2 = x.fma(b2, c5_2);
-            c5_3 = x.fma(b3, c5_3);
-        }
-        FloatVector va = FloatVector.broadcast(S, alpha);
-        FloatVector vb = FloatVector.broadcast(S, beta);
-        FloatVector z = FloatVector.zero(S);
-        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
-        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
-        // tiles the last rows sometimes stayed boxed.
-        if (beta == 0f) {
-            int o = co;
-            va.fma(c0_0, z).intoArray(c, o);
-            va.fma(c0_1, z).intoArray(c, o + L);
-            va.fma(c0_2, z).intoArray(c, o + 2 * L);
-            va.fma(c0_3, z).intoArray(c, o + 3 * L);
-            o += ldc;
-            va.fma(c1_0, z).intoArray(c, o);
-            va.fma(c1_1, z).intoArray(c, o + L);
-            va.fma(c1_2, z).intoArray(c, o + 2 * L);
-            va.fma(c1_3, z).intoArray(c, o + 3 * L);
-            o += ldc;
-            va.fma(c2_0, z).intoArray(c, o);
-            va.fma(c2_1, z).intoArray(c, o + L);
-            va.fma(c2_2, z).intoArray(c, o + 2 * L);
-            va.fma(c2_3, z).intoArray(c, o + 3 * L);
-            o += ldc;
-            va.fma(c3_0, z).intoArray(c, o);
-            va.fma(c3_1, z).intoArray(c, o + L);
-            va.fma(c3_2, z).intoArray(c, o + 2 * L);
-            va.fma(c3_3, z).intoArray(c, o + 3 * L);
-            o += ldc;
-            va.fma(c4_0, z).intoArray(c, o);
-            va.fma(c4_1, z).intoArray(c, o + L);
-            va.fma(c4_2, z).intoArray(c, o + 2 * L);
-            va.fma(c4_3, z).intoArray(c, o + 3 * L);
-            o += ldc;
-            va.fma(c5_0, z).intoArray(c, o);
-            va.fma(c5_1, z).intoArray(c, o + L);
-            va.fma(c5_2, z).intoArray(c, o + 2 * L);
-            va.fma(c5_3, z).intoArray(c, o + 3 * L);
-            return;
-        }
-        int o = co;
-        va.fma(c0_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c0_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        va.fma(c0_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-        va.fma(c0_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-        o += ldc;
-        va.fma(c1_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c1_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        va.fma(c1_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-        va.fma(c1_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-        o += ldc;
-        va.fma(c2_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c2_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        va.fma(c2_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-        va.fma(c2_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-        o += ldc;
-        va.fma(c3_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c3_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        va.fma(c3_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-        va.fma(c3_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-        o += ldc;
-        va.fma(c4_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c4_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        va.fma(c4_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-        va.fma(c4_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-        o += ldc;
-        va.fma(c5_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c5_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        va.fma(c5_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-        va.fma(c5_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-    }
-
     /** 12 full rows × NR columns of the small path, 24 accumulators: where TALL only. */
     private static void tallTile(int k, float[] a, int ao, int rs, int cs, float[] b, int bo, int ldb,
                                 float alpha, float beta, float[] c, int co, int ldc) {
@@ -1715,136 +1525,6 @@ final class GemmFloat {
         va.fma(c11_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
     }
 
-    /** {@link #tallTile} for a transposed A (rs = 1): its twelve broadcasts a[ap + r], constant offsets whose range checks C2 merges (see columnTileTrans). */
-    private static void tallTileTrans(int k, float[] a, int ao, int cs, float[] b, int bo, int ldb,
-                                float alpha, float beta, float[] c, int co, int ldc) {
-        FloatVector c0_0 = FloatVector.zero(S), c0_1 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c2_0 = c0_0, c2_1 = c0_0, c3_0 = c0_0, c3_1 = c0_0;
-        FloatVector c4_0 = c0_0, c4_1 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c6_0 = c0_0, c6_1 = c0_0, c7_0 = c0_0, c7_1 = c0_0;
-        FloatVector c8_0 = c0_0, c8_1 = c0_0, c9_0 = c0_0, c9_1 = c0_0, c10_0 = c0_0, c10_1 = c0_0, c11_0 = c0_0, c11_1 = c0_0;
-        for (int p = 0; p < k; p++) {
-            int bp = bo + p * ldb, ap = ao + p * cs;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector x = FloatVector.broadcast(S, a[ap]);
-            c0_0 = x.fma(b0, c0_0);
-            c0_1 = x.fma(b1, c0_1);
-            x = FloatVector.broadcast(S, a[ap + 1]);
-            c1_0 = x.fma(b0, c1_0);
-            c1_1 = x.fma(b1, c1_1);
-            x = FloatVector.broadcast(S, a[ap + 2]);
-            c2_0 = x.fma(b0, c2_0);
-            c2_1 = x.fma(b1, c2_1);
-            x = FloatVector.broadcast(S, a[ap + 3]);
-            c3_0 = x.fma(b0, c3_0);
-            c3_1 = x.fma(b1, c3_1);
-            x = FloatVector.broadcast(S, a[ap + 4]);
-            c4_0 = x.fma(b0, c4_0);
-            c4_1 = x.fma(b1, c4_1);
-            x = FloatVector.broadcast(S, a[ap + 5]);
-            c5_0 = x.fma(b0, c5_0);
-            c5_1 = x.fma(b1, c5_1);
-            x = FloatVector.broadcast(S, a[ap + 6]);
-            c6_0 = x.fma(b0, c6_0);
-            c6_1 = x.fma(b1, c6_1);
-            x = FloatVector.broadcast(S, a[ap + 7]);
-            c7_0 = x.fma(b0, c7_0);
-            c7_1 = x.fma(b1, c7_1);
-            x = FloatVector.broadcast(S, a[ap + 8]);
-            c8_0 = x.fma(b0, c8_0);
-            c8_1 = x.fma(b1, c8_1);
-            x = FloatVector.broadcast(S, a[ap + 9]);
-            c9_0 = x.fma(b0, c9_0);
-            c9_1 = x.fma(b1, c9_1);
-            x = FloatVector.broadcast(S, a[ap + 10]);
-            c10_0 = x.fma(b0, c10_0);
-            c10_1 = x.fma(b1, c10_1);
-            x = FloatVector.broadcast(S, a[ap + 11]);
-            c11_0 = x.fma(b0, c11_0);
-            c11_1 = x.fma(b1, c11_1);
-        }
-        FloatVector va = FloatVector.broadcast(S, alpha);
-        FloatVector vb = FloatVector.broadcast(S, beta);
-        FloatVector z = FloatVector.zero(S);
-        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
-        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
-        // tiles the last rows sometimes stayed boxed.
-        if (beta == 0f) {
-            int o = co;
-            va.fma(c0_0, z).intoArray(c, o);
-            va.fma(c0_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c1_0, z).intoArray(c, o);
-            va.fma(c1_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c2_0, z).intoArray(c, o);
-            va.fma(c2_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c3_0, z).intoArray(c, o);
-            va.fma(c3_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c4_0, z).intoArray(c, o);
-            va.fma(c4_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c5_0, z).intoArray(c, o);
-            va.fma(c5_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c6_0, z).intoArray(c, o);
-            va.fma(c6_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c7_0, z).intoArray(c, o);
-            va.fma(c7_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c8_0, z).intoArray(c, o);
-            va.fma(c8_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c9_0, z).intoArray(c, o);
-            va.fma(c9_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c10_0, z).intoArray(c, o);
-            va.fma(c10_1, z).intoArray(c, o + L);
-            o += ldc;
-            va.fma(c11_0, z).intoArray(c, o);
-            va.fma(c11_1, z).intoArray(c, o + L);
-            return;
-        }
-        int o = co;
-        va.fma(c0_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c0_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c1_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c1_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c2_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c2_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c3_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c3_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c4_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c4_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c5_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c5_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c6_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c6_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c7_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c7_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c8_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c8_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c9_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c9_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c10_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c10_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        o += ldc;
-        va.fma(c11_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c11_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-    }
-
     /** Up to 4 rows × 4 vectors (2·NR columns) of the small path, for 512-bit species only (see WIDE). */
     private static void wideTile(int k, float[] a, int ao, int rs, int cs, int rows, float[] b, int bo, int ldb,
                                  float alpha, float beta, float[] c, int co, int ldc) {
@@ -1874,96 +1554,6 @@ final class GemmFloat {
             c22 = x.fma(b2, c22);
             c23 = x.fma(b3, c23);
             x = FloatVector.broadcast(S, a[a3 + ap]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
-            c33 = x.fma(b3, c33);
-        }
-        FloatVector va = FloatVector.broadcast(S, alpha);
-        FloatVector vb = FloatVector.broadcast(S, beta);
-        FloatVector z = FloatVector.zero(S);
-        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
-        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
-        // tiles the last rows sometimes stayed boxed.
-        if (beta == 0f) {
-            int o = co;
-            va.fma(c00, z).intoArray(c, o);
-            va.fma(c01, z).intoArray(c, o + L);
-            va.fma(c02, z).intoArray(c, o + 2 * L);
-            va.fma(c03, z).intoArray(c, o + 3 * L);
-            if (last < 1) return;
-            o += ldc;
-            va.fma(c10, z).intoArray(c, o);
-            va.fma(c11, z).intoArray(c, o + L);
-            va.fma(c12, z).intoArray(c, o + 2 * L);
-            va.fma(c13, z).intoArray(c, o + 3 * L);
-            if (last < 2) return;
-            o += ldc;
-            va.fma(c20, z).intoArray(c, o);
-            va.fma(c21, z).intoArray(c, o + L);
-            va.fma(c22, z).intoArray(c, o + 2 * L);
-            va.fma(c23, z).intoArray(c, o + 3 * L);
-            if (last < 3) return;
-            o += ldc;
-            va.fma(c30, z).intoArray(c, o);
-            va.fma(c31, z).intoArray(c, o + L);
-            va.fma(c32, z).intoArray(c, o + 2 * L);
-            va.fma(c33, z).intoArray(c, o + 3 * L);
-            return;
-        }
-        int o = co;
-        va.fma(c00, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c01, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        va.fma(c02, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-        va.fma(c03, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-        if (last < 1) return;
-        o += ldc;
-        va.fma(c10, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c11, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        va.fma(c12, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-        va.fma(c13, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-        if (last < 2) return;
-        o += ldc;
-        va.fma(c20, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c21, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        va.fma(c22, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-        va.fma(c23, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-        if (last < 3) return;
-        o += ldc;
-        va.fma(c30, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c31, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        va.fma(c32, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
-        va.fma(c33, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-    }
-
-    /** {@link #wideTile} for 4 whole rows of a transposed A (rs = 1): broadcasts a[ap + r] (see columnTileTrans). */
-    private static void wideTileTrans(int k, float[] a, int ao, int cs, int rows, float[] b, int bo, int ldb,
-                                 float alpha, float beta, float[] c, int co, int ldc) {
-        int last = rows - 1;
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
-        for (int p = 0; p < k; p++) {
-            int bp = bo + p * ldb, ap = ao + p * cs;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
-            FloatVector x = FloatVector.broadcast(S, a[ap]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
-            c03 = x.fma(b3, c03);
-            x = FloatVector.broadcast(S, a[ap + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
-            c13 = x.fma(b3, c13);
-            x = FloatVector.broadcast(S, a[ap + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
-            c23 = x.fma(b3, c23);
-            x = FloatVector.broadcast(S, a[ap + 3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
             c32 = x.fma(b2, c32);
@@ -2143,7 +1733,418 @@ final class GemmFloat {
         va.fma(c71, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
     }
 
-    /** {@link #smallTile} for 8 whole rows of a transposed A (rs = 1; SMR = 8, at 512 bits): broadcasts a[ap + r] (see columnTileTrans). */
+    // ---- generated by kernels/gen-gemm-trans.py from the tiles above (rs = 1 twins): do not edit ----
+
+    /** {@link #columnTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
+    private static void columnTileTrans(int k, float[] a, int ao, int cs, int rows, float[] b, int bo, int ldb,
+                                   float alpha, float beta, float[] c, int co, int ldc) {
+        int last = rows - 1;
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (int p = 0; p < k; p++) {
+            FloatVector bv = FloatVector.fromArray(S, b, bo + p * ldb);
+            int ap = ao + p * cs;
+            s0 = FloatVector.broadcast(S, a[ap]).fma(bv, s0);
+            s1 = FloatVector.broadcast(S, a[ap + 1]).fma(bv, s1);
+            s2 = FloatVector.broadcast(S, a[ap + 2]).fma(bv, s2);
+            s3 = FloatVector.broadcast(S, a[ap + 3]).fma(bv, s3);
+            s4 = FloatVector.broadcast(S, a[ap + 4]).fma(bv, s4);
+            s5 = FloatVector.broadcast(S, a[ap + 5]).fma(bv, s5);
+            s6 = FloatVector.broadcast(S, a[ap + 6]).fma(bv, s6);
+            s7 = FloatVector.broadcast(S, a[ap + 7]).fma(bv, s7);
+        }
+        // Row by row, stopping after the last real row.
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        FloatVector z = FloatVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(s0, z).intoArray(c, o);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(s1, z).intoArray(c, o);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(s2, z).intoArray(c, o);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(s3, z).intoArray(c, o);
+            if (last < 4) return;
+            o += ldc;
+            va.fma(s4, z).intoArray(c, o);
+            if (last < 5) return;
+            o += ldc;
+            va.fma(s5, z).intoArray(c, o);
+            if (last < 6) return;
+            o += ldc;
+            va.fma(s6, z).intoArray(c, o);
+            if (last < 7) return;
+            o += ldc;
+            va.fma(s7, z).intoArray(c, o);
+            return;
+        }
+        int o = co;
+        va.fma(s0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 1) return;
+        o += ldc;
+        va.fma(s1, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 2) return;
+        o += ldc;
+        va.fma(s2, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 3) return;
+        o += ldc;
+        va.fma(s3, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 4) return;
+        o += ldc;
+        va.fma(s4, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 5) return;
+        o += ldc;
+        va.fma(s5, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 6) return;
+        o += ldc;
+        va.fma(s6, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        if (last < 7) return;
+        o += ldc;
+        va.fma(s7, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+    }
+
+    /** {@link #tallWideTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
+    private static void tallWideTileTrans(int k, float[] a, int ao, int cs, float[] b, int bo, int ldb,
+                                    float alpha, float beta, float[] c, int co, int ldc) {
+        FloatVector c0_0 = FloatVector.zero(S), c0_1 = c0_0, c0_2 = c0_0, c0_3 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c1_2 = c0_0, c1_3 = c0_0;
+        FloatVector c2_0 = c0_0, c2_1 = c0_0, c2_2 = c0_0, c2_3 = c0_0, c3_0 = c0_0, c3_1 = c0_0, c3_2 = c0_0, c3_3 = c0_0;
+        FloatVector c4_0 = c0_0, c4_1 = c0_0, c4_2 = c0_0, c4_3 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c5_2 = c0_0, c5_3 = c0_0;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = ao + p * cs;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            c0_0 = x.fma(b0, c0_0);
+            c0_1 = x.fma(b1, c0_1);
+            c0_2 = x.fma(b2, c0_2);
+            c0_3 = x.fma(b3, c0_3);
+            x = FloatVector.broadcast(S, a[ap + 1]);
+            c1_0 = x.fma(b0, c1_0);
+            c1_1 = x.fma(b1, c1_1);
+            c1_2 = x.fma(b2, c1_2);
+            c1_3 = x.fma(b3, c1_3);
+            x = FloatVector.broadcast(S, a[ap + 2]);
+            c2_0 = x.fma(b0, c2_0);
+            c2_1 = x.fma(b1, c2_1);
+            c2_2 = x.fma(b2, c2_2);
+            c2_3 = x.fma(b3, c2_3);
+            x = FloatVector.broadcast(S, a[ap + 3]);
+            c3_0 = x.fma(b0, c3_0);
+            c3_1 = x.fma(b1, c3_1);
+            c3_2 = x.fma(b2, c3_2);
+            c3_3 = x.fma(b3, c3_3);
+            x = FloatVector.broadcast(S, a[ap + 4]);
+            c4_0 = x.fma(b0, c4_0);
+            c4_1 = x.fma(b1, c4_1);
+            c4_2 = x.fma(b2, c4_2);
+            c4_3 = x.fma(b3, c4_3);
+            x = FloatVector.broadcast(S, a[ap + 5]);
+            c5_0 = x.fma(b0, c5_0);
+            c5_1 = x.fma(b1, c5_1);
+            c5_2 = x.fma(b2, c5_2);
+            c5_3 = x.fma(b3, c5_3);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        FloatVector z = FloatVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(c0_0, z).intoArray(c, o);
+            va.fma(c0_1, z).intoArray(c, o + L);
+            va.fma(c0_2, z).intoArray(c, o + 2 * L);
+            va.fma(c0_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c1_0, z).intoArray(c, o);
+            va.fma(c1_1, z).intoArray(c, o + L);
+            va.fma(c1_2, z).intoArray(c, o + 2 * L);
+            va.fma(c1_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c2_0, z).intoArray(c, o);
+            va.fma(c2_1, z).intoArray(c, o + L);
+            va.fma(c2_2, z).intoArray(c, o + 2 * L);
+            va.fma(c2_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c3_0, z).intoArray(c, o);
+            va.fma(c3_1, z).intoArray(c, o + L);
+            va.fma(c3_2, z).intoArray(c, o + 2 * L);
+            va.fma(c3_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c4_0, z).intoArray(c, o);
+            va.fma(c4_1, z).intoArray(c, o + L);
+            va.fma(c4_2, z).intoArray(c, o + 2 * L);
+            va.fma(c4_3, z).intoArray(c, o + 3 * L);
+            o += ldc;
+            va.fma(c5_0, z).intoArray(c, o);
+            va.fma(c5_1, z).intoArray(c, o + L);
+            va.fma(c5_2, z).intoArray(c, o + 2 * L);
+            va.fma(c5_3, z).intoArray(c, o + 3 * L);
+            return;
+        }
+        int o = co;
+        va.fma(c0_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c0_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c0_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c0_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c1_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c1_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c1_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c1_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c2_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c2_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c2_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c2_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c3_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c3_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c3_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c3_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c4_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c4_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c4_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c4_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        o += ldc;
+        va.fma(c5_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c5_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c5_2, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c5_3, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+    }
+
+    /** {@link #tallTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
+    private static void tallTileTrans(int k, float[] a, int ao, int cs, float[] b, int bo, int ldb,
+                                float alpha, float beta, float[] c, int co, int ldc) {
+        FloatVector c0_0 = FloatVector.zero(S), c0_1 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c2_0 = c0_0, c2_1 = c0_0, c3_0 = c0_0, c3_1 = c0_0;
+        FloatVector c4_0 = c0_0, c4_1 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c6_0 = c0_0, c6_1 = c0_0, c7_0 = c0_0, c7_1 = c0_0;
+        FloatVector c8_0 = c0_0, c8_1 = c0_0, c9_0 = c0_0, c9_1 = c0_0, c10_0 = c0_0, c10_1 = c0_0, c11_0 = c0_0, c11_1 = c0_0;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = ao + p * cs;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            c0_0 = x.fma(b0, c0_0);
+            c0_1 = x.fma(b1, c0_1);
+            x = FloatVector.broadcast(S, a[ap + 1]);
+            c1_0 = x.fma(b0, c1_0);
+            c1_1 = x.fma(b1, c1_1);
+            x = FloatVector.broadcast(S, a[ap + 2]);
+            c2_0 = x.fma(b0, c2_0);
+            c2_1 = x.fma(b1, c2_1);
+            x = FloatVector.broadcast(S, a[ap + 3]);
+            c3_0 = x.fma(b0, c3_0);
+            c3_1 = x.fma(b1, c3_1);
+            x = FloatVector.broadcast(S, a[ap + 4]);
+            c4_0 = x.fma(b0, c4_0);
+            c4_1 = x.fma(b1, c4_1);
+            x = FloatVector.broadcast(S, a[ap + 5]);
+            c5_0 = x.fma(b0, c5_0);
+            c5_1 = x.fma(b1, c5_1);
+            x = FloatVector.broadcast(S, a[ap + 6]);
+            c6_0 = x.fma(b0, c6_0);
+            c6_1 = x.fma(b1, c6_1);
+            x = FloatVector.broadcast(S, a[ap + 7]);
+            c7_0 = x.fma(b0, c7_0);
+            c7_1 = x.fma(b1, c7_1);
+            x = FloatVector.broadcast(S, a[ap + 8]);
+            c8_0 = x.fma(b0, c8_0);
+            c8_1 = x.fma(b1, c8_1);
+            x = FloatVector.broadcast(S, a[ap + 9]);
+            c9_0 = x.fma(b0, c9_0);
+            c9_1 = x.fma(b1, c9_1);
+            x = FloatVector.broadcast(S, a[ap + 10]);
+            c10_0 = x.fma(b0, c10_0);
+            c10_1 = x.fma(b1, c10_1);
+            x = FloatVector.broadcast(S, a[ap + 11]);
+            c11_0 = x.fma(b0, c11_0);
+            c11_1 = x.fma(b1, c11_1);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        FloatVector z = FloatVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(c0_0, z).intoArray(c, o);
+            va.fma(c0_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c1_0, z).intoArray(c, o);
+            va.fma(c1_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c2_0, z).intoArray(c, o);
+            va.fma(c2_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c3_0, z).intoArray(c, o);
+            va.fma(c3_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c4_0, z).intoArray(c, o);
+            va.fma(c4_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c5_0, z).intoArray(c, o);
+            va.fma(c5_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c6_0, z).intoArray(c, o);
+            va.fma(c6_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c7_0, z).intoArray(c, o);
+            va.fma(c7_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c8_0, z).intoArray(c, o);
+            va.fma(c8_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c9_0, z).intoArray(c, o);
+            va.fma(c9_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c10_0, z).intoArray(c, o);
+            va.fma(c10_1, z).intoArray(c, o + L);
+            o += ldc;
+            va.fma(c11_0, z).intoArray(c, o);
+            va.fma(c11_1, z).intoArray(c, o + L);
+            return;
+        }
+        int o = co;
+        va.fma(c0_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c0_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c1_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c1_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c2_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c2_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c3_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c3_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c4_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c4_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c5_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c5_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c6_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c6_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c7_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c7_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c8_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c8_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c9_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c9_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c10_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c10_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        o += ldc;
+        va.fma(c11_0, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c11_1, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+    }
+
+    /** {@link #wideTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
+    private static void wideTileTrans(int k, float[] a, int ao, int cs, int rows, float[] b, int bo, int ldb,
+                                 float alpha, float beta, float[] c, int co, int ldc) {
+        int last = rows - 1;
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        FloatVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb, ap = ao + p * cs;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        FloatVector va = FloatVector.broadcast(S, alpha);
+        FloatVector vb = FloatVector.broadcast(S, beta);
+        FloatVector z = FloatVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0f) {
+            int o = co;
+            va.fma(c00, z).intoArray(c, o);
+            va.fma(c01, z).intoArray(c, o + L);
+            va.fma(c02, z).intoArray(c, o + 2 * L);
+            va.fma(c03, z).intoArray(c, o + 3 * L);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(c10, z).intoArray(c, o);
+            va.fma(c11, z).intoArray(c, o + L);
+            va.fma(c12, z).intoArray(c, o + 2 * L);
+            va.fma(c13, z).intoArray(c, o + 3 * L);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(c20, z).intoArray(c, o);
+            va.fma(c21, z).intoArray(c, o + L);
+            va.fma(c22, z).intoArray(c, o + 2 * L);
+            va.fma(c23, z).intoArray(c, o + 3 * L);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(c30, z).intoArray(c, o);
+            va.fma(c31, z).intoArray(c, o + L);
+            va.fma(c32, z).intoArray(c, o + 2 * L);
+            va.fma(c33, z).intoArray(c, o + 3 * L);
+            return;
+        }
+        int o = co;
+        va.fma(c00, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c01, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c02, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c03, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        if (last < 1) return;
+        o += ldc;
+        va.fma(c10, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c11, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c12, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c13, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        if (last < 2) return;
+        o += ldc;
+        va.fma(c20, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c21, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c22, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c23, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        if (last < 3) return;
+        o += ldc;
+        va.fma(c30, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c31, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c32, FloatVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c33, FloatVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+    }
+
+    /** {@link #smallTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
     private static void smallTileTrans(int k, float[] a, int ao, int cs, int rows, float[] b, int bo, int ldb,
                                   float alpha, float beta, float[] c, int co, int ldc) {
         int last = rows - 1;
@@ -2253,6 +2254,7 @@ final class GemmFloat {
         va.fma(c70, FloatVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
         va.fma(c71, FloatVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
     }
+    // ---- end of the generated twins ----
 
     /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */
     private static void copyOut(float[] tile, int ldt, int rows, int cols, float alpha, float beta, float[] c, int co, int ldc) {
