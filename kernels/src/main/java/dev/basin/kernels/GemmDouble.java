@@ -89,9 +89,9 @@ final class GemmDouble {
         double[] b = new double[0];
         double[] sums = new double[0];
         final double[] tile = new double[MR * PNR];
-        /** B's last rows for the masked tile where a whole vector would pass b's end, L apart (see shiftRows). */
+        /** B's last rows for the masked tile where a whole vector would pass b's end, L apart (see copyLastRows). */
         final double[] edge = new double[L * L];
-        /** The masked tile's sums where C's last rows end c: 8 rows, L apart (see edgeRows). */
+        /** The masked tile's sums where C's last rows end c: 8 rows, L apart (see writeLastRows). */
         final double[] edgeTile = new double[8 * L];
         /** An L×L block being transposed (see {@link #transpose}). */
         final double[] block = new double[L * L];
@@ -596,8 +596,8 @@ final class GemmDouble {
      * (C2StressAllocationTest) that path was compiled with its vectors boxed in the trainer's
      * n = 1 output layer, where the last rows of B and C end their arrays. So no access here
      * reaches it: B's rows that would are copied to Work.edge and read from there by a second
-     * k loop (shiftRows); C's rows that would are written from the tile by scalar code
-     * (edgeRows). The arithmetic is the same, so are the bits. The price, in interleaved A/B
+     * k loop (copyLastRows); C's rows that would are written from the tile by scalar code
+     * (writeLastRows). The arithmetic is the same, so are the bits. The price, in interleaved A/B
      * with exact-size arrays: sgemm n = 8 / 17 / 33 at 0.65 / 0.91 / 0.96 of the masked
      * accesses past the end (copying all of B's block instead: 0.44 at n = 8). With room after
      * the matrices, the usual tile runs, as fast as before.
@@ -608,7 +608,7 @@ final class GemmDouble {
         boolean edgy = kIn < k || co + (m - 1) * ldc + L > c.length;
         Work w = edgy || beta != 0.0 ? work() : null;
         double[] tile = w == null ? null : w.tile;
-        if (kIn < k) shiftRows(b, bo + kIn * ldb, ldb, k - kIn, cols, w.edge);
+        if (kIn < k) copyLastRows(b, bo + kIn * ldb, ldb, k - kIn, cols, w.edge);
         for (int i = 0; i < m; i += 8) {
             int rows = Math.min(8, m - i), o = co + i * ldc;
             int direct = inRange(o, ldc, rows, c.length);
@@ -617,7 +617,7 @@ final class GemmDouble {
             } else {
                 maskedTileEdge(k, kIn, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, w.edge, cols, alpha, beta, c, o, ldc,
                         direct, w.edgeTile);
-                if (direct < rows) edgeRows(w.edgeTile, direct, rows, cols, alpha, beta, c, o, ldc);
+                if (direct < rows) writeLastRows(w.edgeTile, direct, rows, cols, alpha, beta, c, o, ldc);
             }
         }
     }
@@ -628,7 +628,7 @@ final class GemmDouble {
      * and scalar code has no vectors for C2 to leave boxed. (Shifting them through the vector
      * that ends x was as fast, and under C2's stress flags its load was left boxed.)
      */
-    private static void shiftRows(double[] x, int off, int ld, int count, int cols, double[] edge) {
+    private static void copyLastRows(double[] x, int off, int ld, int count, int cols, double[] edge) {
         for (int r = 0; r < count; r++) {
             int src = off + r * ld, dst = r * L;
             for (int q = 0; q < cols; q++) edge[dst + q] = x[src + q];
@@ -637,12 +637,13 @@ final class GemmDouble {
 
     /**
      * C's rows from through to - 1 of a masked tile, whose whole vectors would pass c's end,
-     * from their sums at tile[r·L], element by element with the vector epilogue's arithmetic. (Through the vector that ends c, under a mask of the row's
-     * lanes, was no faster, and the mask allocated: indexInRange(-shift, cols) on every call, as
-     * a negative offset takes the Vector API's general path; two indexInRange masks combined,
-     * or one loaded from a table, under C2's stress flags.)
+     * from their sums at tile[r·L], element by element with the vector epilogue's arithmetic.
+     * (Through the vector that ends c, under a mask of the row's lanes, was no faster, and the
+     * mask allocated: indexInRange(-shift, cols) on every call, as a negative offset takes the
+     * Vector API's general path; two indexInRange masks combined, or one loaded from a table,
+     * under C2's stress flags.)
      */
-    private static void edgeRows(double[] tile, int from, int to, int cols, double alpha, double beta, double[] c, int co, int ldc) {
+    private static void writeLastRows(double[] tile, int from, int to, int cols, double alpha, double beta, double[] c, int co, int ldc) {
         for (int r = from, o = co + from * ldc; r < to; r++, o += ldc) {
             int t = r * L;
             for (int q = 0; q < cols; q++) c[o + q] = Math.fma(tile[t + q], alpha, beta == 0.0 ? 0.0 : c[o + q] * beta);
@@ -1215,8 +1216,8 @@ final class GemmDouble {
     /**
      * {@link #maskedTile} where B's or C's last rows end their arrays, with masked accesses
      * that all stay within their arrays (see maskedColumns): B's rows
-     * p &lt; kIn from b, the rest from edge (see shiftRows); C's rows r &lt; direct loaded and
-     * stored by vector, the rest left as sums in the tile for edgeRows. Every sum goes
+     * p &lt; kIn from b, the rest from edge (see copyLastRows); C's rows r &lt; direct loaded and
+     * stored by vector, the rest left as sums in the tile for writeLastRows. Every sum goes
      * through the tile to short row loops: masked stores (and loads) of C
      * written out, with the second k loop, made the method too large for C1 ("out of virtual
      * registers"), which left it at tier 2, boxing every vector (50× slower).
@@ -1254,7 +1255,7 @@ final class GemmDouble {
             s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
             s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
-        // Row r's sums at tile[r·L] (edgeRows reads the rows past direct); stored as one·s
+        // Row r's sums at tile[r·L] (writeLastRows reads the rows past direct); stored as one·s
         // (exact): a loop-carried vector is never a receiver (see the class comment).
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         one.mul(s0).intoArray(tile, 0);
@@ -2258,12 +2259,7 @@ final class GemmDouble {
 
     /** C[rows×cols] = fma(tile, alpha, beta·C): the vector epilogue's arithmetic, one element at a time. */
     private static void copyOut(double[] tile, int ldt, int rows, int cols, double alpha, double beta, double[] c, int co, int ldc) {
-        copyOut(tile, ldt, 0, rows, cols, alpha, beta, c, co, ldc);
-    }
-
-    /** {@link #copyOut} for rows from through to - 1 only. */
-    private static void copyOut(double[] tile, int ldt, int from, int to, int cols, double alpha, double beta, double[] c, int co, int ldc) {
-        for (int r = from; r < to; r++) {
+        for (int r = 0; r < rows; r++) {
             int o = co + r * ldc, t = r * ldt;
             for (int q = 0; q < cols; q++) {
                 c[o + q] = Math.fma(tile[t + q], alpha, beta == 0.0 ? 0.0 : c[o + q] * beta);
