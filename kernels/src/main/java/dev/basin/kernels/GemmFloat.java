@@ -681,9 +681,10 @@ final class GemmFloat {
      * t[to + c·ldt + r] = x[xo + r·ldx + c] for r &lt; rows, c &lt; cols: L×L blocks by vectors
      * (in registers at 16 and 8 lanes, {@link #transposeBlock16}; otherwise, and for the last,
      * narrower column block with masked loads, staged through block: {@link #transposeBlock}),
-     * the rows left below the last whole block element by element. A scalar transposing copy cost
-     * about 1 ns an element here (one of its two indices always has a variable stride, so C2
-     * keeps a range check per element); at n = 16 that was more than the product itself.
+     * the rows left below the last whole block by scalar copies, several rows at a time. A scalar
+     * transposing copy cost about 1 ns an element here (one of its two indices always has a
+     * variable stride, so C2 keeps a range check per element); at n = 16 that was more than the
+     * product itself.
      */
     static void transpose(float[] x, int xo, int ldx, int rows, int cols, float[] t, int to, int ldt, float[] block) {
         int rb = rows / L * L;
@@ -695,9 +696,38 @@ final class GemmFloat {
                 else transposeBlock(x, xb, ldx, w, t, tb, ldt, block);
             }
         }
-        for (int c = 0; c < cols; c++) {
-            int dst = to + c * ldt;
-            for (int r = rb; r < rows; r++) t[dst + r] = x[xo + r * ldx + c];
+        // The rows below the last whole block, eight (then four) at a time: the reads run along
+        // x with their range checks hoisted out of the loop, and the writes at constant offsets
+        // share one check. One row at a time cost about 1 ns an element, as the scalar copy
+        // above; on a transposed B, sgemm n = 8 (all of it here) ran 1.36× faster and n = 24
+        // 1.20× (interleaved A/B).
+        int r = rb;
+        for (; r + 8 <= rows; r += 8) {
+            int x0 = xo + r * ldx, x1 = x0 + ldx, x2 = x1 + ldx, x3 = x2 + ldx;
+            int x4 = x3 + ldx, x5 = x4 + ldx, x6 = x5 + ldx, x7 = x6 + ldx;
+            for (int c = 0, d = to + r; c < cols; c++, d += ldt) {
+                t[d] = x[x0 + c];
+                t[d + 1] = x[x1 + c];
+                t[d + 2] = x[x2 + c];
+                t[d + 3] = x[x3 + c];
+                t[d + 4] = x[x4 + c];
+                t[d + 5] = x[x5 + c];
+                t[d + 6] = x[x6 + c];
+                t[d + 7] = x[x7 + c];
+            }
+        }
+        for (; r + 4 <= rows; r += 4) {
+            int x0 = xo + r * ldx, x1 = x0 + ldx, x2 = x1 + ldx, x3 = x2 + ldx;
+            for (int c = 0, d = to + r; c < cols; c++, d += ldt) {
+                t[d] = x[x0 + c];
+                t[d + 1] = x[x1 + c];
+                t[d + 2] = x[x2 + c];
+                t[d + 3] = x[x3 + c];
+            }
+        }
+        for (; r < rows; r++) {
+            int x0 = xo + r * ldx;
+            for (int c = 0, d = to + r; c < cols; c++, d += ldt) t[d] = x[x0 + c];
         }
     }
 
