@@ -25,7 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  * VectorKernels.F_ONE); and separate straight-line epilogues for beta = 0 and beta ≠ 0
  * rather than a per-row merge of beta·C and zero.
  *
- * <p>The small path's tiles for a transposed A ({@code columnTileTrans} and its kin) are
+ * <p>The small path's tiles for a transposed A ({@code columnTileTrans} and its kin) and for
+ * an A read along its rows with a unit stride ({@code wideTileUnit}, {@code smallTileUnit}) are
  * generated from their tiles by kernels/gen-gemm-trans.py: run it when a tile changes.
  *
  * <p>Generated from {@code GemmFloat} (float → double, FS → DS, 0f → 0.0): edit that file and
@@ -547,13 +548,14 @@ final class GemmDouble {
         for (int i = 0; i < i0; i += 6) {
             for (int j = 0; j < nWide; j += 2 * NR) {
                 if (rs == 1) tallWideTileTrans(k, a, aOff + i, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
-                else tallWideTile(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                else tallWideTile(k, a, aOff + i * rs, rs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         for (int i = i0; i < m; i += 4) {
             int rows = Math.min(4, m - i);
             for (int j = 0; j < nWide; j += 2 * NR) {
                 if (rs == 1 && rows == 4) wideTileTrans(k, a, aOff + i, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                else if (cs == 1) wideTileUnit(k, a, aOff + i * rs, rs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
                 else wideTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
@@ -561,13 +563,14 @@ final class GemmDouble {
         for (int i = 0; i < i0; i += 12) {
             for (int j = nWide; j < nFull; j += NR) {
                 if (rs == 1) tallTileTrans(k, a, aOff + i, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
-                else tallTile(k, a, aOff + i * rs, rs, cs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                else tallTile(k, a, aOff + i * rs, rs, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
         for (int i = i0; i < m && nWide < nFull; i += SMR) {
             int rows = Math.min(SMR, m - i);
             for (int j = nWide; j < nFull; j += NR) {
                 if (rs == 1 && rows == 8) smallTileTrans(k, a, aOff + i, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
+                else if (cs == 1) smallTileUnit(k, a, aOff + i * rs, rs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
                 else smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
@@ -1310,44 +1313,44 @@ final class GemmDouble {
     }
 
     /** 6 full rows × 4 vectors (2·NR columns) of the small path, 24 accumulators: where TALL only. */
-    private static void tallWideTile(int k, double[] a, int ao, int rs, int cs, double[] b, int bo, int ldb,
+    private static void tallWideTile(int k, double[] a, int ao, int rs, double[] b, int bo, int ldb,
                                     double alpha, double beta, double[] c, int co, int ldc) {
         int a1 = ao + rs, a2 = ao + 2 * rs, a3 = ao + 3 * rs, a4 = ao + 4 * rs, a5 = ao + 5 * rs;
         DoubleVector c0_0 = DoubleVector.zero(S), c0_1 = c0_0, c0_2 = c0_0, c0_3 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c1_2 = c0_0, c1_3 = c0_0;
         DoubleVector c2_0 = c0_0, c2_1 = c0_0, c2_2 = c0_0, c2_3 = c0_0, c3_0 = c0_0, c3_1 = c0_0, c3_2 = c0_0, c3_3 = c0_0;
         DoubleVector c4_0 = c0_0, c4_1 = c0_0, c4_2 = c0_0, c4_3 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c5_2 = c0_0, c5_3 = c0_0;
         for (int p = 0; p < k; p++) {
-            int bp = bo + p * ldb, ap = p * cs;
+            int bp = bo + p * ldb;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
             DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
             DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
-            DoubleVector x = DoubleVector.broadcast(S, a[ao + ap]);
+            DoubleVector x = DoubleVector.broadcast(S, a[ao + p]);
             c0_0 = x.fma(b0, c0_0);
             c0_1 = x.fma(b1, c0_1);
             c0_2 = x.fma(b2, c0_2);
             c0_3 = x.fma(b3, c0_3);
-            x = DoubleVector.broadcast(S, a[a1 + ap]);
+            x = DoubleVector.broadcast(S, a[a1 + p]);
             c1_0 = x.fma(b0, c1_0);
             c1_1 = x.fma(b1, c1_1);
             c1_2 = x.fma(b2, c1_2);
             c1_3 = x.fma(b3, c1_3);
-            x = DoubleVector.broadcast(S, a[a2 + ap]);
+            x = DoubleVector.broadcast(S, a[a2 + p]);
             c2_0 = x.fma(b0, c2_0);
             c2_1 = x.fma(b1, c2_1);
             c2_2 = x.fma(b2, c2_2);
             c2_3 = x.fma(b3, c2_3);
-            x = DoubleVector.broadcast(S, a[a3 + ap]);
+            x = DoubleVector.broadcast(S, a[a3 + p]);
             c3_0 = x.fma(b0, c3_0);
             c3_1 = x.fma(b1, c3_1);
             c3_2 = x.fma(b2, c3_2);
             c3_3 = x.fma(b3, c3_3);
-            x = DoubleVector.broadcast(S, a[a4 + ap]);
+            x = DoubleVector.broadcast(S, a[a4 + p]);
             c4_0 = x.fma(b0, c4_0);
             c4_1 = x.fma(b1, c4_1);
             c4_2 = x.fma(b2, c4_2);
             c4_3 = x.fma(b3, c4_3);
-            x = DoubleVector.broadcast(S, a[a5 + ap]);
+            x = DoubleVector.broadcast(S, a[a5 + p]);
             c5_0 = x.fma(b0, c5_0);
             c5_1 = x.fma(b1, c5_1);
             c5_2 = x.fma(b2, c5_2);
@@ -1425,7 +1428,7 @@ final class GemmDouble {
     }
 
     /** 12 full rows × NR columns of the small path, 24 accumulators: where TALL only. */
-    private static void tallTile(int k, double[] a, int ao, int rs, int cs, double[] b, int bo, int ldb,
+    private static void tallTile(int k, double[] a, int ao, int rs, double[] b, int bo, int ldb,
                                 double alpha, double beta, double[] c, int co, int ldc) {
         int a1 = ao + rs, a2 = ao + 2 * rs, a3 = ao + 3 * rs, a4 = ao + 4 * rs, a5 = ao + 5 * rs, a6 = ao + 6 * rs;
         int a7 = ao + 7 * rs, a8 = ao + 8 * rs, a9 = ao + 9 * rs, a10 = ao + 10 * rs, a11 = ao + 11 * rs;
@@ -1433,43 +1436,43 @@ final class GemmDouble {
         DoubleVector c4_0 = c0_0, c4_1 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c6_0 = c0_0, c6_1 = c0_0, c7_0 = c0_0, c7_1 = c0_0;
         DoubleVector c8_0 = c0_0, c8_1 = c0_0, c9_0 = c0_0, c9_1 = c0_0, c10_0 = c0_0, c10_1 = c0_0, c11_0 = c0_0, c11_1 = c0_0;
         for (int p = 0; p < k; p++) {
-            int bp = bo + p * ldb, ap = p * cs;
+            int bp = bo + p * ldb;
             DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
             DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
-            DoubleVector x = DoubleVector.broadcast(S, a[ao + ap]);
+            DoubleVector x = DoubleVector.broadcast(S, a[ao + p]);
             c0_0 = x.fma(b0, c0_0);
             c0_1 = x.fma(b1, c0_1);
-            x = DoubleVector.broadcast(S, a[a1 + ap]);
+            x = DoubleVector.broadcast(S, a[a1 + p]);
             c1_0 = x.fma(b0, c1_0);
             c1_1 = x.fma(b1, c1_1);
-            x = DoubleVector.broadcast(S, a[a2 + ap]);
+            x = DoubleVector.broadcast(S, a[a2 + p]);
             c2_0 = x.fma(b0, c2_0);
             c2_1 = x.fma(b1, c2_1);
-            x = DoubleVector.broadcast(S, a[a3 + ap]);
+            x = DoubleVector.broadcast(S, a[a3 + p]);
             c3_0 = x.fma(b0, c3_0);
             c3_1 = x.fma(b1, c3_1);
-            x = DoubleVector.broadcast(S, a[a4 + ap]);
+            x = DoubleVector.broadcast(S, a[a4 + p]);
             c4_0 = x.fma(b0, c4_0);
             c4_1 = x.fma(b1, c4_1);
-            x = DoubleVector.broadcast(S, a[a5 + ap]);
+            x = DoubleVector.broadcast(S, a[a5 + p]);
             c5_0 = x.fma(b0, c5_0);
             c5_1 = x.fma(b1, c5_1);
-            x = DoubleVector.broadcast(S, a[a6 + ap]);
+            x = DoubleVector.broadcast(S, a[a6 + p]);
             c6_0 = x.fma(b0, c6_0);
             c6_1 = x.fma(b1, c6_1);
-            x = DoubleVector.broadcast(S, a[a7 + ap]);
+            x = DoubleVector.broadcast(S, a[a7 + p]);
             c7_0 = x.fma(b0, c7_0);
             c7_1 = x.fma(b1, c7_1);
-            x = DoubleVector.broadcast(S, a[a8 + ap]);
+            x = DoubleVector.broadcast(S, a[a8 + p]);
             c8_0 = x.fma(b0, c8_0);
             c8_1 = x.fma(b1, c8_1);
-            x = DoubleVector.broadcast(S, a[a9 + ap]);
+            x = DoubleVector.broadcast(S, a[a9 + p]);
             c9_0 = x.fma(b0, c9_0);
             c9_1 = x.fma(b1, c9_1);
-            x = DoubleVector.broadcast(S, a[a10 + ap]);
+            x = DoubleVector.broadcast(S, a[a10 + p]);
             c10_0 = x.fma(b0, c10_0);
             c10_1 = x.fma(b1, c10_1);
-            x = DoubleVector.broadcast(S, a[a11 + ap]);
+            x = DoubleVector.broadcast(S, a[a11 + p]);
             c11_0 = x.fma(b0, c11_0);
             c11_1 = x.fma(b1, c11_1);
         }
@@ -1764,7 +1767,7 @@ final class GemmDouble {
         va.fma(c71, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
     }
 
-    // ---- generated by kernels/gen-gemm-trans.py from the tiles above (rs = 1 twins): do not edit ----
+    // ---- generated by kernels/gen-gemm-trans.py from the tiles above (rs = 1 and cs = 1 twins): do not edit ----
 
     /** {@link #columnTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
     private static void columnTileTrans(int k, double[] a, int ao, int cs, int rows, double[] b, int bo, int ldb,
@@ -2208,6 +2211,211 @@ final class GemmDouble {
                 c60 = x.fma(b0, c60);
                 c61 = x.fma(b1, c61);
                 x = DoubleVector.broadcast(S, a[ap + 7]);
+                c70 = x.fma(b0, c70);
+                c71 = x.fma(b1, c71);
+                }
+        }
+        // Row by row, stopping after the last real row: whole NR columns always fit in C.
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0.0) {
+            int o = co;
+            va.fma(c00, z).intoArray(c, o);
+            va.fma(c01, z).intoArray(c, o + L);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(c10, z).intoArray(c, o);
+            va.fma(c11, z).intoArray(c, o + L);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(c20, z).intoArray(c, o);
+            va.fma(c21, z).intoArray(c, o + L);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(c30, z).intoArray(c, o);
+            va.fma(c31, z).intoArray(c, o + L);
+            if (last < 4) return;
+            o += ldc;
+            va.fma(c40, z).intoArray(c, o);
+            va.fma(c41, z).intoArray(c, o + L);
+            if (last < 5) return;
+            o += ldc;
+            va.fma(c50, z).intoArray(c, o);
+            va.fma(c51, z).intoArray(c, o + L);
+            if (SMR < 8 || last < 6) return;
+            o += ldc;
+            va.fma(c60, z).intoArray(c, o);
+            va.fma(c61, z).intoArray(c, o + L);
+            if (last < 7) return;
+            o += ldc;
+            va.fma(c70, z).intoArray(c, o);
+            va.fma(c71, z).intoArray(c, o + L);
+            return;
+        }
+        int o = co;
+        va.fma(c00, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c01, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 1) return;
+        o += ldc;
+        va.fma(c10, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c11, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 2) return;
+        o += ldc;
+        va.fma(c20, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c21, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 3) return;
+        o += ldc;
+        va.fma(c30, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c31, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 4) return;
+        o += ldc;
+        va.fma(c40, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c41, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 5) return;
+        o += ldc;
+        va.fma(c50, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c51, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (SMR < 8 || last < 6) return;
+        o += ldc;
+        va.fma(c60, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c61, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        if (last < 7) return;
+        o += ldc;
+        va.fma(c70, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c71, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+    }
+
+    /** {@link #wideTile} for an A that is not transposed (cs = 1), broadcasting a[a_r + p]: see gen-gemm-trans.py. */
+    private static void wideTileUnit(int k, double[] a, int ao, int rs, int rows, double[] b, int bo, int ldb,
+                                 double alpha, double beta, double[] c, int co, int ldc) {
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
+        DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector b2 = DoubleVector.fromArray(S, b, bp + 2 * L);
+            DoubleVector b3 = DoubleVector.fromArray(S, b, bp + 3 * L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ao + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = DoubleVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = DoubleVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = DoubleVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        DoubleVector va = DoubleVector.broadcast(S, alpha);
+        DoubleVector vb = DoubleVector.broadcast(S, beta);
+        DoubleVector z = DoubleVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
+        if (beta == 0.0) {
+            int o = co;
+            va.fma(c00, z).intoArray(c, o);
+            va.fma(c01, z).intoArray(c, o + L);
+            va.fma(c02, z).intoArray(c, o + 2 * L);
+            va.fma(c03, z).intoArray(c, o + 3 * L);
+            if (last < 1) return;
+            o += ldc;
+            va.fma(c10, z).intoArray(c, o);
+            va.fma(c11, z).intoArray(c, o + L);
+            va.fma(c12, z).intoArray(c, o + 2 * L);
+            va.fma(c13, z).intoArray(c, o + 3 * L);
+            if (last < 2) return;
+            o += ldc;
+            va.fma(c20, z).intoArray(c, o);
+            va.fma(c21, z).intoArray(c, o + L);
+            va.fma(c22, z).intoArray(c, o + 2 * L);
+            va.fma(c23, z).intoArray(c, o + 3 * L);
+            if (last < 3) return;
+            o += ldc;
+            va.fma(c30, z).intoArray(c, o);
+            va.fma(c31, z).intoArray(c, o + L);
+            va.fma(c32, z).intoArray(c, o + 2 * L);
+            va.fma(c33, z).intoArray(c, o + 3 * L);
+            return;
+        }
+        int o = co;
+        va.fma(c00, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c01, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c02, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c03, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        if (last < 1) return;
+        o += ldc;
+        va.fma(c10, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c11, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c12, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c13, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        if (last < 2) return;
+        o += ldc;
+        va.fma(c20, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c21, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c22, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c23, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+        if (last < 3) return;
+        o += ldc;
+        va.fma(c30, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
+        va.fma(c31, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
+        va.fma(c32, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
+        va.fma(c33, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
+    }
+
+    /** {@link #smallTile} for an A that is not transposed (cs = 1), broadcasting a[a_r + p]: see gen-gemm-trans.py. */
+    private static void smallTileUnit(int k, double[] a, int ao, int rs, int rows, double[] b, int bo, int ldb,
+                                  double alpha, double beta, double[] c, int co, int ldc) {
+        int last = rows - 1;
+        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
+        int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
+        int a7 = ao + last * rs;
+        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
+        DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        for (int p = 0; p < k; p++) {
+            int bp = bo + p * ldb;
+            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
+            DoubleVector x = DoubleVector.broadcast(S, a[ao + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(S, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(S, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(S, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(S, a[a4 + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(S, a[a5 + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            if (SMR == 8) {
+                x = DoubleVector.broadcast(S, a[a6 + p]);
+                c60 = x.fma(b0, c60);
+                c61 = x.fma(b1, c61);
+                x = DoubleVector.broadcast(S, a[a7 + p]);
                 c70 = x.fma(b0, c70);
                 c71 = x.fma(b1, c71);
                 }
