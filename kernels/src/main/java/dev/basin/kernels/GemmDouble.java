@@ -90,8 +90,8 @@ final class GemmDouble {
         double[] b = new double[0];
         double[] sums = new double[0];
         final double[] tile = new double[MR * PNR];
-        /** B's last rows for the masked tile where a whole vector would pass b's end, L apart (see copyLastRows). */
-        final double[] edge = new double[L * L];
+        /** The last L elements of B's array, for the masked tile's rows where a whole vector would pass its end (see copyEnd). */
+        final double[] edge = new double[2 * L];
         /** The masked tile's sums where C's last rows end c: 8 rows, L apart (see writeLastRows). */
         final double[] edgeTile = new double[8 * L];
         /** An L×L block being transposed (see {@link #transpose}). */
@@ -599,11 +599,12 @@ final class GemmDouble {
      * (C2StressAllocationTest) that path was compiled with its vectors boxed in the trainer's
      * n = 1 output layer, where the last rows of B and C end their arrays. So no access here
      * reaches it: B's rows that would are copied to Work.edge and read from there by a second
-     * k loop (copyLastRows); C's rows that would are written from the tile by scalar code
+     * k loop (copyEnd); C's rows that would are written from the tile by scalar code
      * (writeLastRows). The arithmetic is the same, so are the bits. The price, in interleaved A/B
      * with exact-size arrays: sgemm n = 8 / 17 / 33 at 0.65 / 0.91 / 0.96 of the masked
-     * accesses past the end (copying all of B's block instead: 0.44 at n = 8). With room after
-     * the matrices, the usual tile runs, as fast as before.
+     * accesses past the end (copying all of B's block instead: 0.44 at n = 8), when B's rows
+     * were copied element by element; with copyEnd's one vector, sgemm n = 4 / 8 take 56 / 66 ns
+     * against 72 / 75 (and 36 / 49 with room after the matrices, where the usual tile runs).
      */
     private static void maskedColumns(int k, double[] a, int aOff, int rs, int cs, int m, double[] b, int bo, int ldb,
                                       int cols, double alpha, double beta, double[] c, int co, int ldc) {
@@ -611,14 +612,14 @@ final class GemmDouble {
         boolean edgy = kIn < k || co + (m - 1) * ldc + L > c.length;
         Work w = edgy || beta != 0.0 ? work() : null;
         double[] tile = w == null ? null : w.tile;
-        if (kIn < k) copyLastRows(b, bo + kIn * ldb, ldb, k - kIn, cols, w.edge);
+        int base = kIn < k ? copyEnd(b, w.edge) : 0;
         for (int i = 0; i < m; i += 8) {
             int rows = Math.min(8, m - i), o = co + i * ldc;
             int direct = inRange(o, ldc, rows, c.length);
             if (kIn == k && direct == rows) {
                 maskedTile(k, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, cols, alpha, beta, c, o, ldc, tile);
             } else {
-                maskedTileEdge(k, kIn, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, w.edge, cols, alpha, beta, c, o, ldc,
+                maskedTileEdge(k, kIn, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, w.edge, bo - base, cols, alpha, beta, c, o, ldc,
                         direct, w.edgeTile);
                 if (direct < rows) writeLastRows(w.edgeTile, direct, rows, cols, alpha, beta, c, o, ldc);
             }
@@ -626,16 +627,18 @@ final class GemmDouble {
     }
 
     /**
-     * Copies count rows of x (cols each, ld apart from off), the ones whose whole vector would
-     * pass x's end, to edge[r·L], element by element: a few rows at most (fewer than L),
-     * and scalar code has no vectors for C2 to leave boxed. (Shifting them through the vector
-     * that ends x was as fast, and under C2's stress flags its load was left boxed.)
+     * Copies the last L elements of x (all of it when shorter, right-aligned) to edge[0, L) and
+     * returns where they start in x (x.length - L): the rows of B whose whole vector would pass
+     * x's end all start among them, so the masked tile reads row p at edge[bo + p·ldb - base],
+     * a whole vector within edge's 2L. One vector copy: element by element, copying just those
+     * rows cost about 1 ns an element (13 ns of sgemm n = 4's 72). No lane of the copy past a
+     * row's cols is ever used.
      */
-    private static void copyLastRows(double[] x, int off, int ld, int count, int cols, double[] edge) {
-        for (int r = 0; r < count; r++) {
-            int src = off + r * ld, dst = r * L;
-            for (int q = 0; q < cols; q++) edge[dst + q] = x[src + q];
-        }
+    private static int copyEnd(double[] x, double[] edge) {
+        int base = x.length - L;
+        if (base >= 0) DoubleVector.fromArray(S, x, base).intoArray(edge, 0);
+        else System.arraycopy(x, 0, edge, -base, x.length);
+        return base;
     }
 
     /**
@@ -1249,14 +1252,14 @@ final class GemmDouble {
     /**
      * {@link #maskedTile} where B's or C's last rows end their arrays, with masked accesses
      * that all stay within their arrays (see maskedColumns): B's rows
-     * p &lt; kIn from b, the rest from edge (see copyLastRows); C's rows r &lt; direct loaded and
+     * p &lt; kIn from b, the rest from edge (see copyEnd); C's rows r &lt; direct loaded and
      * stored by vector, the rest left as sums in the tile for writeLastRows. Every sum goes
      * through the tile to short row loops: masked stores (and loads) of C
      * written out, with the second k loop, made the method too large for C1 ("out of virtual
      * registers"), which left it at tier 2, boxing every vector (50× slower).
      */
     private static void maskedTileEdge(int k, int kIn, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
-                                   double[] edge, int cols, double alpha, double beta, double[] c, int co, int ldc, int direct,
+                                   double[] edge, int eo, int cols, double alpha, double beta, double[] c, int co, int ldc, int direct,
                                    double[] tile) {
         VectorMask<Double> mask = S.indexInRange(0, cols);
         int last = rows - 1;
@@ -1277,7 +1280,7 @@ final class GemmDouble {
             s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
         for (int p = kIn; p < k; p++) {
-            DoubleVector bv = DoubleVector.fromArray(S, edge, (p - kIn) * L, mask);
+            DoubleVector bv = DoubleVector.fromArray(S, edge, eo + p * ldb, mask);
             int ap = p * cs;
             s0 = DoubleVector.broadcast(S, a[ao + ap]).fma(bv, s0);
             s1 = DoubleVector.broadcast(S, a[a1 + ap]).fma(bv, s1);
