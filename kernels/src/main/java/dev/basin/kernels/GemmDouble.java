@@ -25,8 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  * VectorKernels.F_ONE); and separate straight-line epilogues for beta = 0 and beta ≠ 0
  * rather than a per-row merge of beta·C and zero.
  *
- * <p>The small path's tiles for a transposed A ({@code columnTileTrans} and its kin) and for
- * an A read along its rows with a unit stride ({@code wideTileUnit}, {@code smallTileUnit}) are
+ * <p>The small path's tiles for a transposed A ({@code columnTileTrans} and its kin) and
+ * {@code wideTileUnit}, for an A read along its rows with a unit stride, are
  * generated from their tiles by kernels/gen-gemm-trans.py: run it when a tile changes.
  *
  * <p>Generated from {@code GemmFloat} (float → double, FS → DS, 0f → 0.0): edit that file and
@@ -570,7 +570,6 @@ final class GemmDouble {
             int rows = Math.min(SMR, m - i);
             for (int j = nWide; j < nFull; j += NR) {
                 if (rs == 1 && rows == 8) smallTileTrans(k, a, aOff + i, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
-                else if (cs == 1) smallTileUnit(k, a, aOff + i * rs, rs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
                 else smallTile(k, a, aOff + i * rs, rs, cs, rows, b, bOff + j, ldb, alpha, beta, c, cOff + i * ldc + j, ldc);
             }
         }
@@ -2381,120 +2380,6 @@ final class GemmDouble {
         va.fma(c31, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
         va.fma(c32, DoubleVector.fromArray(S, c, o + 2 * L).mul(vb)).intoArray(c, o + 2 * L);
         va.fma(c33, DoubleVector.fromArray(S, c, o + 3 * L).mul(vb)).intoArray(c, o + 3 * L);
-    }
-
-    /** {@link #smallTile} for an A that is not transposed (cs = 1), broadcasting a[a_r + p]: see gen-gemm-trans.py. */
-    private static void smallTileUnit(int k, double[] a, int ao, int rs, int rows, double[] b, int bo, int ldb,
-                                  double alpha, double beta, double[] c, int co, int ldc) {
-        int last = rows - 1;
-        int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
-        int a4 = ao + Math.min(4, last) * rs, a5 = ao + Math.min(5, last) * rs, a6 = ao + Math.min(6, last) * rs;
-        int a7 = ao + last * rs;
-        DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
-        DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
-        for (int p = 0; p < k; p++) {
-            int bp = bo + p * ldb;
-            DoubleVector b0 = DoubleVector.fromArray(S, b, bp);
-            DoubleVector b1 = DoubleVector.fromArray(S, b, bp + L);
-            DoubleVector x = DoubleVector.broadcast(S, a[ao + p]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(S, a[a1 + p]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(S, a[a2 + p]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(S, a[a3 + p]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            x = DoubleVector.broadcast(S, a[a4 + p]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
-            x = DoubleVector.broadcast(S, a[a5 + p]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
-            if (SMR == 8) {
-                x = DoubleVector.broadcast(S, a[a6 + p]);
-                c60 = x.fma(b0, c60);
-                c61 = x.fma(b1, c61);
-                x = DoubleVector.broadcast(S, a[a7 + p]);
-                c70 = x.fma(b0, c70);
-                c71 = x.fma(b1, c71);
-                }
-        }
-        // Row by row, stopping after the last real row: whole NR columns always fit in C.
-        DoubleVector va = DoubleVector.broadcast(S, alpha);
-        DoubleVector vb = DoubleVector.broadcast(S, beta);
-        DoubleVector z = DoubleVector.zero(S);
-        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
-        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
-        // tiles the last rows sometimes stayed boxed.
-        if (beta == 0.0) {
-            int o = co;
-            va.fma(c00, z).intoArray(c, o);
-            va.fma(c01, z).intoArray(c, o + L);
-            if (last < 1) return;
-            o += ldc;
-            va.fma(c10, z).intoArray(c, o);
-            va.fma(c11, z).intoArray(c, o + L);
-            if (last < 2) return;
-            o += ldc;
-            va.fma(c20, z).intoArray(c, o);
-            va.fma(c21, z).intoArray(c, o + L);
-            if (last < 3) return;
-            o += ldc;
-            va.fma(c30, z).intoArray(c, o);
-            va.fma(c31, z).intoArray(c, o + L);
-            if (last < 4) return;
-            o += ldc;
-            va.fma(c40, z).intoArray(c, o);
-            va.fma(c41, z).intoArray(c, o + L);
-            if (last < 5) return;
-            o += ldc;
-            va.fma(c50, z).intoArray(c, o);
-            va.fma(c51, z).intoArray(c, o + L);
-            if (SMR < 8 || last < 6) return;
-            o += ldc;
-            va.fma(c60, z).intoArray(c, o);
-            va.fma(c61, z).intoArray(c, o + L);
-            if (last < 7) return;
-            o += ldc;
-            va.fma(c70, z).intoArray(c, o);
-            va.fma(c71, z).intoArray(c, o + L);
-            return;
-        }
-        int o = co;
-        va.fma(c00, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c01, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        if (last < 1) return;
-        o += ldc;
-        va.fma(c10, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c11, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        if (last < 2) return;
-        o += ldc;
-        va.fma(c20, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c21, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        if (last < 3) return;
-        o += ldc;
-        va.fma(c30, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c31, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        if (last < 4) return;
-        o += ldc;
-        va.fma(c40, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c41, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        if (last < 5) return;
-        o += ldc;
-        va.fma(c50, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c51, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        if (SMR < 8 || last < 6) return;
-        o += ldc;
-        va.fma(c60, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c61, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
-        if (last < 7) return;
-        o += ldc;
-        va.fma(c70, DoubleVector.fromArray(S, c, o).mul(vb)).intoArray(c, o);
-        va.fma(c71, DoubleVector.fromArray(S, c, o + L).mul(vb)).intoArray(c, o + L);
     }
     // ---- end of the generated twins ----
 
