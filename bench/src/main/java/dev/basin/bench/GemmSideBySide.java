@@ -317,9 +317,16 @@ public final class GemmSideBySide {
         return (System.nanoTime() - t0) / (double) calls;
     }
 
-    private static double quantile(double[] x, double q) {
+    /**
+     * The q-quantile of x, interpolated linearly between the two nearest order statistics (so
+     * the median of an even count is the mean of the middle two). Rounding to one order
+     * statistic, as before, took the upper of two JVMs' ratios as their "median".
+     */
+    static double quantile(double[] x, double q) {
         double[] y = x.clone();
         Arrays.sort(y);
-        return y[(int) Math.round(q * (y.length - 1))];
+        double pos = q * (y.length - 1);
+        int lo = (int) Math.floor(pos), hi = (int) Math.ceil(pos);
+        return y[lo] + (pos - lo) * (y[hi] - y[lo]);
     }
 }
