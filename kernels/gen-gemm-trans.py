@@ -32,16 +32,24 @@ def method(src, name):
     return src[start:src.index('\n    }\n', start) + 7]
 
 
+# A tile's generic form (cs a parameter) and its cs = 1 form differ in exactly these places.
+GENERIC_TO_UNIT = [('int ao, int rs, int cs,', 'int ao, int rs,'),
+                   ('int bp = bo + p * ldb, ap = p * cs;', 'int bp = bo + p * ldb;'),
+                   ('a[ao + ap]', 'a[ao + p]')]
+
+
+def convert(t, name, pairs, row_from, row_to):
+    for old, new in pairs:
+        assert t.count(old) == 1 or old.startswith('a['), (name, old)
+        t = t.replace(old, new)
+    return re.sub(r'a\[a(\d+) \+ %s\]' % row_from, r'a[a\1 + %s]' % row_to, t)
+
+
 def twin(src, name):
     t = method(src, name).replace(f'private static void {name}(', f'private static void {name}Trans(', 1)
-    if 'int ao, int rs, int cs,' in t:
-        t = t.replace('int ao, int rs, int cs,', 'int ao, int cs,', 1)
-    else:                                                  # a tile written for cs = 1
-        t = t.replace('int ao, int rs,', 'int ao, int cs,', 1)
-        assert t.count('int bp = bo + p * ldb;') == 1, name
-        t = t.replace('int bp = bo + p * ldb;', 'int bp = bo + p * ldb, ap = p * cs;')
-        t = t.replace('a[ao + p]', 'a[ao + ap]')
-        t = re.sub(r'a\[a(\d+) \+ p\]', r'a[a\1 + ap]', t)
+    if 'int ao, int rs, int cs,' not in t:                 # a tile written for cs = 1
+        t = convert(t, name, [(u, g) for g, u in GENERIC_TO_UNIT], 'p', 'ap')
+    t = t.replace('int ao, int rs, int cs,', 'int ao, int cs,', 1)
     t = re.sub(r'\n        int a[147] = [^\n]*;', '', t)           # the row offsets a1…a11
     assert 'rs' not in re.sub(r'\brows\b', '', t), name
     assert t.count('ap = p * cs') == 1, name
@@ -56,11 +64,7 @@ def twin(src, name):
 
 def unit(src, name):
     t = method(src, name).replace(f'private static void {name}(', f'private static void {name}Unit(', 1)
-    t = t.replace('int ao, int rs, int cs,', 'int ao, int rs,', 1)
-    assert t.count('int bp = bo + p * ldb, ap = p * cs;') == 1, name
-    t = t.replace('int bp = bo + p * ldb, ap = p * cs;', 'int bp = bo + p * ldb;')
-    t = t.replace('a[ao + ap]', 'a[ao + p]')
-    t = re.sub(r'a\[a(\d+) \+ ap\]', r'a[a\1 + p]', t)
+    t = convert(t, name, GENERIC_TO_UNIT, 'ap', 'p')
     assert re.search(r'\b(ap|cs)\b', t) is None, name
     doc = (f'    /** {{@link #{name}}} for an A that is not transposed (cs = 1), broadcasting a[a_r + p]: '
            f'see gen-gemm-trans.py. */\n')
