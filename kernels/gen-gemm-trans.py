@@ -32,6 +32,13 @@ def method(src, name):
     return src[start:src.index('\n    }\n', start) + 7]
 
 
+def renamed(src, name, suffix):
+    """The tile as {name}{suffix}, its signature's second line re-aligned under the first."""
+    t = method(src, name).replace(f'private static void {name}(', f'private static void {name}{suffix}(', 1)
+    first, rest = t.split('\n', 1)
+    return first + '\n' + ' ' * len(suffix) + rest
+
+
 # A tile's generic form (cs a parameter) and its cs = 1 form differ in exactly these places.
 GENERIC_TO_UNIT = [('int ao, int rs, int cs,', 'int ao, int rs,'),
                    ('int bp = bo + p * ldb, ap = p * cs;', 'int bp = bo + p * ldb;'),
@@ -46,7 +53,7 @@ def convert(t, name, pairs, row_from, row_to):
 
 
 def twin(src, name):
-    t = method(src, name).replace(f'private static void {name}(', f'private static void {name}Trans(', 1)
+    t = renamed(src, name, 'Trans')
     if 'int ao, int rs, int cs,' not in t:                 # a tile written for cs = 1
         t = convert(t, name, [(u, g) for g, u in GENERIC_TO_UNIT], 'p', 'ap')
     t = t.replace('int ao, int rs, int cs,', 'int ao, int cs,', 1)
@@ -63,7 +70,7 @@ def twin(src, name):
 
 
 def unit(src, name):
-    t = method(src, name).replace(f'private static void {name}(', f'private static void {name}Unit(', 1)
+    t = renamed(src, name, 'Unit')
     t = convert(t, name, GENERIC_TO_UNIT, 'ap', 'p')
     assert re.search(r'\b(ap|cs)\b', t) is None, name
     doc = (f'    /** {{@link #{name}}} for an A that is not transposed (cs = 1), broadcasting a[a_r + p]: '

@@ -1342,12 +1342,12 @@ final class GemmDouble {
 
     /**
      * {@link #maskedTile} where B's or C's last rows end their arrays, with masked accesses
-     * that all stay within their arrays (see maskedColumns): B's rows
-     * p &lt; kIn from b, the rest from edge (see copyEnd); C's rows r &lt; direct loaded and
-     * stored by vector, the rest left as sums in the tile for writeLastRows. Every sum goes
-     * through the tile to short row loops: masked stores (and loads) of C
-     * written out, with the second k loop, made the method too large for C1 ("out of virtual
-     * registers"), which left it at tier 2, boxing every vector (50× slower).
+     * that all stay within their arrays (see maskedColumns): B's rows p &lt; kIn from b, the
+     * rest from edge[eo + p·ldb] (see copyEnd); C's rows r &lt; direct loaded and stored by
+     * vector, the rest left as sums in the tile for writeLastRows. Every sum goes through the
+     * tile to short row loops: masked stores (and loads) of C written out, with the second k
+     * loop, made the method too large for C1 ("out of virtual registers"), which left it at
+     * tier 2, boxing every vector (50× slower).
      */
     private static void maskedTileEdge(int k, int kIn, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
                                    double[] edge, int eo, int cols, double alpha, double beta, double[] c, int co, int ldc, int direct,
@@ -1865,7 +1865,7 @@ final class GemmDouble {
 
     /** {@link #columnTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
     private static void columnTileTrans(int k, double[] a, int ao, int cs, int rows, double[] b, int bo, int ldb,
-                                   double alpha, double beta, double[] c, int co, int ldc) {
+                                        double alpha, double beta, double[] c, int co, int ldc) {
         int last = rows - 1;
         DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
         for (int p = 0; p < k; p++) {
@@ -1940,7 +1940,7 @@ final class GemmDouble {
 
     /** {@link #tallWideTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
     private static void tallWideTileTrans(int k, double[] a, int ao, int cs, double[] b, int bo, int ldb,
-                                    double alpha, double beta, double[] c, int co, int ldc) {
+                                         double alpha, double beta, double[] c, int co, int ldc) {
         DoubleVector c0_0 = DoubleVector.zero(S), c0_1 = c0_0, c0_2 = c0_0, c0_3 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c1_2 = c0_0, c1_3 = c0_0;
         DoubleVector c2_0 = c0_0, c2_1 = c0_0, c2_2 = c0_0, c2_3 = c0_0, c3_0 = c0_0, c3_1 = c0_0, c3_2 = c0_0, c3_3 = c0_0;
         DoubleVector c4_0 = c0_0, c4_1 = c0_0, c4_2 = c0_0, c4_3 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c5_2 = c0_0, c5_3 = c0_0;
@@ -2054,7 +2054,7 @@ final class GemmDouble {
 
     /** {@link #tallTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
     private static void tallTileTrans(int k, double[] a, int ao, int cs, double[] b, int bo, int ldb,
-                                double alpha, double beta, double[] c, int co, int ldc) {
+                                     double alpha, double beta, double[] c, int co, int ldc) {
         DoubleVector c0_0 = DoubleVector.zero(S), c0_1 = c0_0, c1_0 = c0_0, c1_1 = c0_0, c2_0 = c0_0, c2_1 = c0_0, c3_0 = c0_0, c3_1 = c0_0;
         DoubleVector c4_0 = c0_0, c4_1 = c0_0, c5_0 = c0_0, c5_1 = c0_0, c6_0 = c0_0, c6_1 = c0_0, c7_0 = c0_0, c7_1 = c0_0;
         DoubleVector c8_0 = c0_0, c8_1 = c0_0, c9_0 = c0_0, c9_1 = c0_0, c10_0 = c0_0, c10_1 = c0_0, c11_0 = c0_0, c11_1 = c0_0;
@@ -2184,7 +2184,7 @@ final class GemmDouble {
 
     /** {@link #wideTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
     private static void wideTileTrans(int k, double[] a, int ao, int cs, int rows, double[] b, int bo, int ldb,
-                                 double alpha, double beta, double[] c, int co, int ldc) {
+                                      double alpha, double beta, double[] c, int co, int ldc) {
         int last = rows - 1;
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
         DoubleVector c20 = c00, c21 = c00, c22 = c00, c23 = c00, c30 = c00, c31 = c00, c32 = c00, c33 = c00;
@@ -2274,7 +2274,7 @@ final class GemmDouble {
 
     /** {@link #smallTile} for whole rows of a transposed A (rs = 1), broadcasting a[ap + r]: see gen-gemm-trans.py. */
     private static void smallTileTrans(int k, double[] a, int ao, int cs, int rows, double[] b, int bo, int ldb,
-                                  double alpha, double beta, double[] c, int co, int ldc) {
+                                       double alpha, double beta, double[] c, int co, int ldc) {
         int last = rows - 1;
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00, c60 = c00, c61 = c00, c70 = c00, c71 = c00;
@@ -2385,7 +2385,7 @@ final class GemmDouble {
 
     /** {@link #wideTile} for an A that is not transposed (cs = 1), broadcasting a[a_r + p]: see gen-gemm-trans.py. */
     private static void wideTileUnit(int k, double[] a, int ao, int rs, int rows, double[] b, int bo, int ldb,
-                                 double alpha, double beta, double[] c, int co, int ldc) {
+                                     double alpha, double beta, double[] c, int co, int ldc) {
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c02 = c00, c03 = c00, c10 = c00, c11 = c00, c12 = c00, c13 = c00;
