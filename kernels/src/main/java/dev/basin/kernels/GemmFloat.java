@@ -1,6 +1,7 @@
 package dev.basin.kernels;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -176,7 +177,7 @@ final class GemmFloat {
                 float bet = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(tA, a, aOff, lda, ic, mc, pc, kc, pa, w.block);
+                    packA(tA, a, aOff, lda, ic, mc, pc, kc, pa, w);
                     if (t == null) {
                         macro(mc, nc, kc, alpha, pa, pb, bet, c, cOff + ic * ldc + jc, ldc, w.tile);
                     } else {
@@ -201,12 +202,12 @@ final class GemmFloat {
      * the element-by-element interleave a p-major panel needs, which cost 5–10 % of n = 256–512.
      */
     private static void packA(boolean tA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] pa,
-                              float[] block) {
+                              Work w) {
         // The panels one after another are the mc × KC block row-major: element (i, p) at i·KC + p.
         int whole = kc / L * L;
         if (tA) {
             // op(A)(i,p) = a[p·lda + i]: the kc × mc block at row pc, column ic, transposed.
-            transpose(a, aOff + pc * lda + ic, lda, kc, mc, pa, 0, KC, block);
+            transpose(a, aOff + pc * lda + ic, lda, kc, mc, pa, 0, KC, w);
         } else {
             for (int i = 0; i < mc; i++) {
                 int src = aOff + (ic + i) * lda + pc, dst = i * KC;
@@ -232,7 +233,7 @@ final class GemmFloat {
                 // op(B)(p,j) = b[j·ldb + p]: the PNR × kc block of b at row jc + jr, transposed.
                 // (Gathering each packed row was as fast, but under C2's stress flags its
                 // intrinsic was at times left a call that boxed: 55 KB per sgemm NT n = 96.)
-                transpose(b, bOff + (jc + jr) * ldb + pc, ldb, PNR, kc, pb, base, PNR, w.block);
+                transpose(b, bOff + (jc + jr) * ldb + pc, ldb, PNR, kc, pb, base, PNR, w);
             } else if (tB) {
                 // A partial panel: read each row of b contiguously, write with stride PNR.
                 int q = 0;
@@ -536,7 +537,7 @@ final class GemmFloat {
             int ldt = roundUp(n, L);
             Work w = work();
             float[] t = w.b(k * ldt);
-            transpose(b, bOff, ldb, n, k, t, 0, ldt, w.block);
+            transposePadded(b, bOff, ldb, n, k, t, 0, ldt, w);
             b = t;
             bOff = 0;
             ldb = ldt;
@@ -686,10 +687,12 @@ final class GemmFloat {
      * indices into (row i, row i + h); the next L, row i + h's.
      */
     private static final int TRANSPOSE_STAGES = Integer.numberOfTrailingZeros(L);
-    private static final float[] TRANSPOSE_INDEX = transposeIndex();
+    private static final int[] TRANSPOSE_INDEX = transposeIndex();
+    /** Lanes as integers of the same width, in which the transposes select (see transposeBlock16). */
+    private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
 
-    private static float[] transposeIndex() {
-        float[] x = new float[2 * TRANSPOSE_STAGES * L];
+    private static int[] transposeIndex() {
+        int[] x = new int[2 * TRANSPOSE_STAGES * L];
         for (int s = 0; s < TRANSPOSE_STAGES; s++) {
             int h = L >> (s + 1);
             for (int j = 0; j < L; j++) {
@@ -704,22 +707,15 @@ final class GemmFloat {
     /**
      * t[to + c·ldt + r] = x[xo + r·ldx + c] for r &lt; rows, c &lt; cols: L×L blocks by vectors
      * (in registers at 16 and 8 lanes, {@link #transposeBlock16}; otherwise, and for the last,
-     * narrower column block with masked loads, staged through block: {@link #transposeBlock}),
-     * the rows left below the last whole block by scalar copies, several rows at a time. A scalar
-     * transposing copy cost about 1 ns an element here (one of its two indices always has a
-     * variable stride, so C2 keeps a range check per element); at n = 16 that was more than the
-     * product itself.
+     * narrower column block with masked loads, staged through w.block: {@link #transposeBlock}),
+     * the rows left below the last whole block by scalar copies, several rows at a time. A
+     * scalar transposing copy cost about 1 ns an element here (one of its two indices always has
+     * a variable stride, so C2 keeps a range check per element); at n = 16 that was more than
+     * the product itself.
      */
-    static void transpose(float[] x, int xo, int ldx, int rows, int cols, float[] t, int to, int ldt, float[] block) {
+    static void transpose(float[] x, int xo, int ldx, int rows, int cols, float[] t, int to, int ldt, Work w) {
         int rb = rows / L * L;
-        for (int r0 = 0; r0 < rb; r0 += L) {
-            for (int c0 = 0; c0 < cols; c0 += L) {
-                int w = Math.min(L, cols - c0), xb = xo + r0 * ldx + c0, tb = to + c0 * ldt + r0;
-                if (w == L && L == 16) transposeBlock16(x, xb, ldx, t, tb, ldt);
-                else if (w == L && L == 8) transposeBlock8(x, xb, ldx, t, tb, ldt);
-                else transposeBlock(x, xb, ldx, w, t, tb, ldt, block);
-            }
-        }
+        transposeBlocks(x, xo, ldx, rb, cols, t, to, ldt, w);
         // The rows below the last whole block, eight (then four) at a time: the reads run along
         // x with their range checks hoisted out of the loop, and the writes at constant offsets
         // share one check. One row at a time cost about 1 ns an element, as the scalar copy
@@ -755,6 +751,45 @@ final class GemmFloat {
         }
     }
 
+    /** The whole L-row blocks of {@link #transpose}: rb, a multiple of L, rows of x. */
+    private static void transposeBlocks(float[] x, int xo, int ldx, int rb, int cols, float[] t, int to, int ldt, Work w) {
+        for (int r0 = 0; r0 < rb; r0 += L) {
+            for (int c0 = 0; c0 < cols; c0 += L) {
+                int c = Math.min(L, cols - c0), xb = xo + r0 * ldx + c0, tb = to + c0 * ldt + r0;
+                if (c == L && L == 16) transposeBlock16(x, xb, ldx, t, tb, ldt);
+                else if (c == L && L == 8) transposeBlock8(x, xb, ldx, t, tb, ldt);
+                else transposeBlock(x, xb, ldx, c, t, tb, ldt, w.block);
+            }
+        }
+    }
+
+    /**
+     * {@link #transpose} into rows of t padded to whole vectors (ldt ≥ roundUp(rows, L), t
+     * holding to + (cols - 1)·ldt + roundUp(rows, L) elements), whose padding, t[to + c·ldt + r]
+     * for rows ≤ r &lt; roundUp(rows, L), may be overwritten: the small path's copy of op(B).
+     * There the rows below the last whole block, when at most L/2 of them and L is 16 or 8, go
+     * by vectors (transposeHalf16, transposeHalf8) instead of element by element: an 8 × 8
+     * float block in 16–19 ns against 32.
+     */
+    static void transposePadded(float[] x, int xo, int ldx, int rows, int cols, float[] t, int to, int ldt, Work w) {
+        int rb = rows / L * L, fringe = rows - rb;
+        // Below 2L elements a column block is copied faster element by element than through
+        // the fixed cost of its vectors (sgemm TT n = 2 / 5 ran 0.67 / 0.84× that way, n = 6 / 8 1.15 / 1.13×).
+        if (fringe == 0 || 2 * fringe > L || fringe * Math.min(cols, L) < 2 * L || (L != 16 && L != 8)) {
+            transpose(x, xo, ldx, rows, cols, t, to, ldt, w);
+            return;
+        }
+        transposeBlocks(x, xo, ldx, rb, cols, t, to, ldt, w);
+        // The last column block's last row is the one read furthest along x.
+        int xf = xo + rb * ldx, lastRead = xf + (fringe - 1) * ldx + (cols - 1) / L * L;
+        int base = lastRead + L > x.length ? copyEnd(x, w.edge) : 0;
+        for (int c0 = 0; c0 < cols; c0 += L) {
+            int c = Math.min(L, cols - c0);
+            if (L == 16) transposeHalf16(x, xf + c0, ldx, fringe, c, t, to + c0 * ldt + rb, ldt, w.edge, base);
+            else transposeHalf8(x, xf + c0, ldx, fringe, c, t, to + c0 * ldt + rb, ldt, w.edge, base);
+        }
+    }
+
     /**
      * One block of L rows × cols ≤ L columns: copied into w (masked loads when cols &lt; L; the
      * lanes left out become rows of the transpose that are never stored), log2(L) stages of
@@ -776,14 +811,14 @@ final class GemmFloat {
         }
         for (int s = 0; s < TRANSPOSE_STAGES; s++) {
             int h = L >> (s + 1);
-            FloatVector lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 2 * s * L);
-            FloatVector hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, (2 * s + 1) * L);
+            IntVector lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 2 * s * L);
+            IntVector hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, (2 * s + 1) * L);
             for (int i = 0; i < L; i++) {
                 if ((i & h) != 0) continue;
                 int ri = i * L, rj = (i + h) * L;
-                FloatVector u = FloatVector.fromArray(S, w, ri), v = FloatVector.fromArray(S, w, rj);
-                lo.selectFrom(u, v).intoArray(w, ri);
-                hi.selectFrom(u, v).intoArray(w, rj);
+                IntVector u = FloatVector.fromArray(S, w, ri).reinterpretAsInts(), v = FloatVector.fromArray(S, w, rj).reinterpretAsInts();
+                lo.selectFrom(u, v).reinterpretAsFloats().intoArray(w, ri);
+                hi.selectFrom(u, v).reinterpretAsFloats().intoArray(w, rj);
             }
         }
         for (int r = 0; r < cols; r++) FloatVector.fromArray(S, w, r * L).intoArray(t, to + r * ldt);
@@ -794,28 +829,31 @@ final class GemmFloat {
      * two-vector selects on values, all stored. Written out because the rows stay in registers
      * only in straight-line code; whole blocks only, because a masked load adds an out-of-line
      * call around which C2 spilled every row. A 16 × 16 float block takes 41 ns against the
-     * staged copy's 84. Never runs where L ≠ 16.
+     * staged copy's 84 (Emerald Rapids). The selects run on the lanes' bits as integers of the
+     * same width (IS): with a float index C2 converts it to int, checks the conversion and masks
+     * it on every stage, 7 more instructions an index vector; the integer select took a
+     * 16 × 16 block from 44 to 28 ns on Zen 4. Never runs where L ≠ 16.
      */
     private static void transposeBlock16(float[] x, int xo, int ldx, float[] t, int to, int ldt) {
-        FloatVector r0 = FloatVector.fromArray(S, x, xo);
-        FloatVector r1 = FloatVector.fromArray(S, x, xo + 1 * ldx);
-        FloatVector r2 = FloatVector.fromArray(S, x, xo + 2 * ldx);
-        FloatVector r3 = FloatVector.fromArray(S, x, xo + 3 * ldx);
-        FloatVector r4 = FloatVector.fromArray(S, x, xo + 4 * ldx);
-        FloatVector r5 = FloatVector.fromArray(S, x, xo + 5 * ldx);
-        FloatVector r6 = FloatVector.fromArray(S, x, xo + 6 * ldx);
-        FloatVector r7 = FloatVector.fromArray(S, x, xo + 7 * ldx);
-        FloatVector r8 = FloatVector.fromArray(S, x, xo + 8 * ldx);
-        FloatVector r9 = FloatVector.fromArray(S, x, xo + 9 * ldx);
-        FloatVector r10 = FloatVector.fromArray(S, x, xo + 10 * ldx);
-        FloatVector r11 = FloatVector.fromArray(S, x, xo + 11 * ldx);
-        FloatVector r12 = FloatVector.fromArray(S, x, xo + 12 * ldx);
-        FloatVector r13 = FloatVector.fromArray(S, x, xo + 13 * ldx);
-        FloatVector r14 = FloatVector.fromArray(S, x, xo + 14 * ldx);
-        FloatVector r15 = FloatVector.fromArray(S, x, xo + 15 * ldx);
-        FloatVector lo, hi, u;
-        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 0 * L);
-        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 1 * L);
+        IntVector r0 = FloatVector.fromArray(S, x, xo).reinterpretAsInts();
+        IntVector r1 = FloatVector.fromArray(S, x, xo + 1 * ldx).reinterpretAsInts();
+        IntVector r2 = FloatVector.fromArray(S, x, xo + 2 * ldx).reinterpretAsInts();
+        IntVector r3 = FloatVector.fromArray(S, x, xo + 3 * ldx).reinterpretAsInts();
+        IntVector r4 = FloatVector.fromArray(S, x, xo + 4 * ldx).reinterpretAsInts();
+        IntVector r5 = FloatVector.fromArray(S, x, xo + 5 * ldx).reinterpretAsInts();
+        IntVector r6 = FloatVector.fromArray(S, x, xo + 6 * ldx).reinterpretAsInts();
+        IntVector r7 = FloatVector.fromArray(S, x, xo + 7 * ldx).reinterpretAsInts();
+        IntVector r8 = FloatVector.fromArray(S, x, xo + 8 * ldx).reinterpretAsInts();
+        IntVector r9 = FloatVector.fromArray(S, x, xo + 9 * ldx).reinterpretAsInts();
+        IntVector r10 = FloatVector.fromArray(S, x, xo + 10 * ldx).reinterpretAsInts();
+        IntVector r11 = FloatVector.fromArray(S, x, xo + 11 * ldx).reinterpretAsInts();
+        IntVector r12 = FloatVector.fromArray(S, x, xo + 12 * ldx).reinterpretAsInts();
+        IntVector r13 = FloatVector.fromArray(S, x, xo + 13 * ldx).reinterpretAsInts();
+        IntVector r14 = FloatVector.fromArray(S, x, xo + 14 * ldx).reinterpretAsInts();
+        IntVector r15 = FloatVector.fromArray(S, x, xo + 15 * ldx).reinterpretAsInts();
+        IntVector lo, hi, u;
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 0 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 1 * L);
         u = r0;
         r0 = lo.selectFrom(u, r8);
         r8 = hi.selectFrom(u, r8);
@@ -840,8 +878,8 @@ final class GemmFloat {
         u = r7;
         r7 = lo.selectFrom(u, r15);
         r15 = hi.selectFrom(u, r15);
-        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 2 * L);
-        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 3 * L);
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 2 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 3 * L);
         u = r0;
         r0 = lo.selectFrom(u, r4);
         r4 = hi.selectFrom(u, r4);
@@ -866,8 +904,8 @@ final class GemmFloat {
         u = r11;
         r11 = lo.selectFrom(u, r15);
         r15 = hi.selectFrom(u, r15);
-        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 4 * L);
-        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 5 * L);
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 4 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 5 * L);
         u = r0;
         r0 = lo.selectFrom(u, r2);
         r2 = hi.selectFrom(u, r2);
@@ -892,8 +930,8 @@ final class GemmFloat {
         u = r13;
         r13 = lo.selectFrom(u, r15);
         r15 = hi.selectFrom(u, r15);
-        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 6 * L);
-        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 7 * L);
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 6 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 7 * L);
         u = r0;
         r0 = lo.selectFrom(u, r1);
         r1 = hi.selectFrom(u, r1);
@@ -918,43 +956,42 @@ final class GemmFloat {
         u = r14;
         r14 = lo.selectFrom(u, r15);
         r15 = hi.selectFrom(u, r15);
-        r0.intoArray(t, to);
-        r1.intoArray(t, to + 1 * ldt);
-        r2.intoArray(t, to + 2 * ldt);
-        r3.intoArray(t, to + 3 * ldt);
-        r4.intoArray(t, to + 4 * ldt);
-        r5.intoArray(t, to + 5 * ldt);
-        r6.intoArray(t, to + 6 * ldt);
-        r7.intoArray(t, to + 7 * ldt);
-        r8.intoArray(t, to + 8 * ldt);
-        r9.intoArray(t, to + 9 * ldt);
-        r10.intoArray(t, to + 10 * ldt);
-        r11.intoArray(t, to + 11 * ldt);
-        r12.intoArray(t, to + 12 * ldt);
-        r13.intoArray(t, to + 13 * ldt);
-        r14.intoArray(t, to + 14 * ldt);
-        r15.intoArray(t, to + 15 * ldt);
+        r0.reinterpretAsFloats().intoArray(t, to);
+        r1.reinterpretAsFloats().intoArray(t, to + 1 * ldt);
+        r2.reinterpretAsFloats().intoArray(t, to + 2 * ldt);
+        r3.reinterpretAsFloats().intoArray(t, to + 3 * ldt);
+        r4.reinterpretAsFloats().intoArray(t, to + 4 * ldt);
+        r5.reinterpretAsFloats().intoArray(t, to + 5 * ldt);
+        r6.reinterpretAsFloats().intoArray(t, to + 6 * ldt);
+        r7.reinterpretAsFloats().intoArray(t, to + 7 * ldt);
+        r8.reinterpretAsFloats().intoArray(t, to + 8 * ldt);
+        r9.reinterpretAsFloats().intoArray(t, to + 9 * ldt);
+        r10.reinterpretAsFloats().intoArray(t, to + 10 * ldt);
+        r11.reinterpretAsFloats().intoArray(t, to + 11 * ldt);
+        r12.reinterpretAsFloats().intoArray(t, to + 12 * ldt);
+        r13.reinterpretAsFloats().intoArray(t, to + 13 * ldt);
+        r14.reinterpretAsFloats().intoArray(t, to + 14 * ldt);
+        r15.reinterpretAsFloats().intoArray(t, to + 15 * ldt);
     }
 
     /**
      * {@link #transposeBlock} for L = 8, in registers: the 8 rows loaded once, 3 stages of
      * two-vector selects on values, all stored. Written out because the rows stay in registers
      * only in straight-line code; whole blocks only, because a masked load adds an out-of-line
-     * call around which C2 spilled every row. A 16 × 16 float block takes 41 ns against the
-     * staged copy's 84. Never runs where L ≠ 8.
+     * call around which C2 spilled every row; integer selects as there. Never runs where L ≠ 8.
      */
     private static void transposeBlock8(float[] x, int xo, int ldx, float[] t, int to, int ldt) {
-        FloatVector r0 = FloatVector.fromArray(S, x, xo);
-        FloatVector r1 = FloatVector.fromArray(S, x, xo + 1 * ldx);
-        FloatVector r2 = FloatVector.fromArray(S, x, xo + 2 * ldx);
-        FloatVector r3 = FloatVector.fromArray(S, x, xo + 3 * ldx);
-        FloatVector r4 = FloatVector.fromArray(S, x, xo + 4 * ldx);
-        FloatVector r5 = FloatVector.fromArray(S, x, xo + 5 * ldx);
-        FloatVector r6 = FloatVector.fromArray(S, x, xo + 6 * ldx);
-        FloatVector r7 = FloatVector.fromArray(S, x, xo + 7 * ldx);
-        FloatVector lo, hi, u;
-        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 0 * L);
-        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 1 * L);
+        IntVector r0 = FloatVector.fromArray(S, x, xo).reinterpretAsInts();
+        IntVector r1 = FloatVector.fromArray(S, x, xo + 1 * ldx).reinterpretAsInts();
+        IntVector r2 = FloatVector.fromArray(S, x, xo + 2 * ldx).reinterpretAsInts();
+        IntVector r3 = FloatVector.fromArray(S, x, xo + 3 * ldx).reinterpretAsInts();
+        IntVector r4 = FloatVector.fromArray(S, x, xo + 4 * ldx).reinterpretAsInts();
+        IntVector r5 = FloatVector.fromArray(S, x, xo + 5 * ldx).reinterpretAsInts();
+        IntVector r6 = FloatVector.fromArray(S, x, xo + 6 * ldx).reinterpretAsInts();
+        IntVector r7 = FloatVector.fromArray(S, x, xo + 7 * ldx).reinterpretAsInts();
+        IntVector lo, hi, u;
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 0 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 1 * L);
         u = r0;
         r0 = lo.selectFrom(u, r4);
         r4 = hi.selectFrom(u, r4);
@@ -967,8 +1004,8 @@ final class GemmFloat {
         u = r3;
         r3 = lo.selectFrom(u, r7);
         r7 = hi.selectFrom(u, r7);
-        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 2 * L);
-        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 3 * L);
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 2 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 3 * L);
         u = r0;
         r0 = lo.selectFrom(u, r2);
         r2 = hi.selectFrom(u, r2);
@@ -981,8 +1018,8 @@ final class GemmFloat {
         u = r5;
         r5 = lo.selectFrom(u, r7);
         r7 = hi.selectFrom(u, r7);
-        lo = FloatVector.fromArray(S, TRANSPOSE_INDEX, 4 * L);
-        hi = FloatVector.fromArray(S, TRANSPOSE_INDEX, 5 * L);
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 4 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 5 * L);
         u = r0;
         r0 = lo.selectFrom(u, r1);
         r1 = hi.selectFrom(u, r1);
@@ -995,14 +1032,176 @@ final class GemmFloat {
         u = r6;
         r6 = lo.selectFrom(u, r7);
         r7 = hi.selectFrom(u, r7);
-        r0.intoArray(t, to);
-        r1.intoArray(t, to + 1 * ldt);
-        r2.intoArray(t, to + 2 * ldt);
-        r3.intoArray(t, to + 3 * ldt);
-        r4.intoArray(t, to + 4 * ldt);
-        r5.intoArray(t, to + 5 * ldt);
-        r6.intoArray(t, to + 6 * ldt);
-        r7.intoArray(t, to + 7 * ldt);
+        r0.reinterpretAsFloats().intoArray(t, to);
+        r1.reinterpretAsFloats().intoArray(t, to + 1 * ldt);
+        r2.reinterpretAsFloats().intoArray(t, to + 2 * ldt);
+        r3.reinterpretAsFloats().intoArray(t, to + 3 * ldt);
+        r4.reinterpretAsFloats().intoArray(t, to + 4 * ldt);
+        r5.reinterpretAsFloats().intoArray(t, to + 5 * ldt);
+        r6.reinterpretAsFloats().intoArray(t, to + 6 * ldt);
+        r7.reinterpretAsFloats().intoArray(t, to + 7 * ldt);
+    }
+
+    /**
+     * Rows of x below its last whole L-row block, rows ≤ 8 of them, × cols ≤ L columns, for L = 16
+     * (see {@link #transposePadded}): the rows loaded whole (the last one repeated where rows &lt;
+     * 8; a row whose whole vector would pass x's end from edge[o - base], a copy of x's last L
+     * elements), the 8 × 8 blocks transposed in registers by the stages that keep row index
+     * bit 8 clear (3 of 4, so no row past the 8th is needed), which leaves
+     * row q holding column q in lanes [0, 8) and column q + 8 in lanes [8, L); then a whole vector
+     * stored per column, the second half's moved down first. Lanes past rows land in t's padding.
+     */
+    private static void transposeHalf16(float[] x, int xo, int ldx, int rows, int cols, float[] t, int to, int ldt,
+                                       float[] edge, int base) {
+        int last = rows - 1, end = x.length - L;
+        int o0 = xo;
+        int o1 = xo + Math.min(1, last) * ldx;
+        int o2 = xo + Math.min(2, last) * ldx;
+        int o3 = xo + Math.min(3, last) * ldx;
+        int o4 = xo + Math.min(4, last) * ldx;
+        int o5 = xo + Math.min(5, last) * ldx;
+        int o6 = xo + Math.min(6, last) * ldx;
+        int o7 = xo + last * ldx;
+        IntVector r0 = FloatVector.fromArray(S, o0 <= end ? x : edge, o0 <= end ? o0 : o0 - base).reinterpretAsInts();
+        IntVector r1 = FloatVector.fromArray(S, o1 <= end ? x : edge, o1 <= end ? o1 : o1 - base).reinterpretAsInts();
+        IntVector r2 = FloatVector.fromArray(S, o2 <= end ? x : edge, o2 <= end ? o2 : o2 - base).reinterpretAsInts();
+        IntVector r3 = FloatVector.fromArray(S, o3 <= end ? x : edge, o3 <= end ? o3 : o3 - base).reinterpretAsInts();
+        IntVector r4 = FloatVector.fromArray(S, o4 <= end ? x : edge, o4 <= end ? o4 : o4 - base).reinterpretAsInts();
+        IntVector r5 = FloatVector.fromArray(S, o5 <= end ? x : edge, o5 <= end ? o5 : o5 - base).reinterpretAsInts();
+        IntVector r6 = FloatVector.fromArray(S, o6 <= end ? x : edge, o6 <= end ? o6 : o6 - base).reinterpretAsInts();
+        IntVector r7 = FloatVector.fromArray(S, o7 <= end ? x : edge, o7 <= end ? o7 : o7 - base).reinterpretAsInts();
+        IntVector lo, hi, u;
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 2 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 3 * L);
+        u = r0;
+        r0 = lo.selectFrom(u, r4);
+        r4 = hi.selectFrom(u, r4);
+        u = r1;
+        r1 = lo.selectFrom(u, r5);
+        r5 = hi.selectFrom(u, r5);
+        u = r2;
+        r2 = lo.selectFrom(u, r6);
+        r6 = hi.selectFrom(u, r6);
+        u = r3;
+        r3 = lo.selectFrom(u, r7);
+        r7 = hi.selectFrom(u, r7);
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 4 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 5 * L);
+        u = r0;
+        r0 = lo.selectFrom(u, r2);
+        r2 = hi.selectFrom(u, r2);
+        u = r1;
+        r1 = lo.selectFrom(u, r3);
+        r3 = hi.selectFrom(u, r3);
+        u = r4;
+        r4 = lo.selectFrom(u, r6);
+        r6 = hi.selectFrom(u, r6);
+        u = r5;
+        r5 = lo.selectFrom(u, r7);
+        r7 = hi.selectFrom(u, r7);
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 6 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 7 * L);
+        u = r0;
+        r0 = lo.selectFrom(u, r1);
+        r1 = hi.selectFrom(u, r1);
+        u = r2;
+        r2 = lo.selectFrom(u, r3);
+        r3 = hi.selectFrom(u, r3);
+        u = r4;
+        r4 = lo.selectFrom(u, r5);
+        r5 = hi.selectFrom(u, r5);
+        u = r6;
+        r6 = lo.selectFrom(u, r7);
+        r7 = hi.selectFrom(u, r7);
+        r0.reinterpretAsFloats().intoArray(t, to);
+        if (cols <= 1) return;
+        r1.reinterpretAsFloats().intoArray(t, to + 1 * ldt);
+        if (cols <= 2) return;
+        r2.reinterpretAsFloats().intoArray(t, to + 2 * ldt);
+        if (cols <= 3) return;
+        r3.reinterpretAsFloats().intoArray(t, to + 3 * ldt);
+        if (cols <= 4) return;
+        r4.reinterpretAsFloats().intoArray(t, to + 4 * ldt);
+        if (cols <= 5) return;
+        r5.reinterpretAsFloats().intoArray(t, to + 5 * ldt);
+        if (cols <= 6) return;
+        r6.reinterpretAsFloats().intoArray(t, to + 6 * ldt);
+        if (cols <= 7) return;
+        r7.reinterpretAsFloats().intoArray(t, to + 7 * ldt);
+        if (cols <= 8) return;
+        // Stage 0's second index vector moves lanes [8, L) of its first operand down to [0, 8).
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, L);
+        hi.selectFrom(r0, r0).reinterpretAsFloats().intoArray(t, to + 8 * ldt);
+        if (cols <= 9) return;
+        hi.selectFrom(r1, r1).reinterpretAsFloats().intoArray(t, to + 9 * ldt);
+        if (cols <= 10) return;
+        hi.selectFrom(r2, r2).reinterpretAsFloats().intoArray(t, to + 10 * ldt);
+        if (cols <= 11) return;
+        hi.selectFrom(r3, r3).reinterpretAsFloats().intoArray(t, to + 11 * ldt);
+        if (cols <= 12) return;
+        hi.selectFrom(r4, r4).reinterpretAsFloats().intoArray(t, to + 12 * ldt);
+        if (cols <= 13) return;
+        hi.selectFrom(r5, r5).reinterpretAsFloats().intoArray(t, to + 13 * ldt);
+        if (cols <= 14) return;
+        hi.selectFrom(r6, r6).reinterpretAsFloats().intoArray(t, to + 14 * ldt);
+        if (cols <= 15) return;
+        hi.selectFrom(r7, r7).reinterpretAsFloats().intoArray(t, to + 15 * ldt);
+    }
+
+    /**
+     * Rows of x below its last whole L-row block, rows ≤ 4 of them, × cols ≤ L columns, for L = 8
+     * (see {@link #transposePadded}): the rows loaded whole (the last one repeated where rows &lt;
+     * 4; a row whose whole vector would pass x's end from edge[o - base], a copy of x's last L
+     * elements), the 4 × 4 blocks transposed in registers by the stages that keep row index
+     * bit 4 clear (2 of 3, so no row past the 4th is needed), which leaves
+     * row q holding column q in lanes [0, 4) and column q + 4 in lanes [4, L); then a whole vector
+     * stored per column, the second half's moved down first. Lanes past rows land in t's padding.
+     */
+    private static void transposeHalf8(float[] x, int xo, int ldx, int rows, int cols, float[] t, int to, int ldt,
+                                       float[] edge, int base) {
+        int last = rows - 1, end = x.length - L;
+        int o0 = xo;
+        int o1 = xo + Math.min(1, last) * ldx;
+        int o2 = xo + Math.min(2, last) * ldx;
+        int o3 = xo + last * ldx;
+        IntVector r0 = FloatVector.fromArray(S, o0 <= end ? x : edge, o0 <= end ? o0 : o0 - base).reinterpretAsInts();
+        IntVector r1 = FloatVector.fromArray(S, o1 <= end ? x : edge, o1 <= end ? o1 : o1 - base).reinterpretAsInts();
+        IntVector r2 = FloatVector.fromArray(S, o2 <= end ? x : edge, o2 <= end ? o2 : o2 - base).reinterpretAsInts();
+        IntVector r3 = FloatVector.fromArray(S, o3 <= end ? x : edge, o3 <= end ? o3 : o3 - base).reinterpretAsInts();
+        IntVector lo, hi, u;
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 2 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 3 * L);
+        u = r0;
+        r0 = lo.selectFrom(u, r2);
+        r2 = hi.selectFrom(u, r2);
+        u = r1;
+        r1 = lo.selectFrom(u, r3);
+        r3 = hi.selectFrom(u, r3);
+        lo = IntVector.fromArray(IS, TRANSPOSE_INDEX, 4 * L);
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, 5 * L);
+        u = r0;
+        r0 = lo.selectFrom(u, r1);
+        r1 = hi.selectFrom(u, r1);
+        u = r2;
+        r2 = lo.selectFrom(u, r3);
+        r3 = hi.selectFrom(u, r3);
+        r0.reinterpretAsFloats().intoArray(t, to);
+        if (cols <= 1) return;
+        r1.reinterpretAsFloats().intoArray(t, to + 1 * ldt);
+        if (cols <= 2) return;
+        r2.reinterpretAsFloats().intoArray(t, to + 2 * ldt);
+        if (cols <= 3) return;
+        r3.reinterpretAsFloats().intoArray(t, to + 3 * ldt);
+        if (cols <= 4) return;
+        // Stage 0's second index vector moves lanes [4, L) of its first operand down to [0, 4).
+        hi = IntVector.fromArray(IS, TRANSPOSE_INDEX, L);
+        hi.selectFrom(r0, r0).reinterpretAsFloats().intoArray(t, to + 4 * ldt);
+        if (cols <= 5) return;
+        hi.selectFrom(r1, r1).reinterpretAsFloats().intoArray(t, to + 5 * ldt);
+        if (cols <= 6) return;
+        hi.selectFrom(r2, r2).reinterpretAsFloats().intoArray(t, to + 6 * ldt);
+        if (cols <= 7) return;
+        hi.selectFrom(r3, r3).reinterpretAsFloats().intoArray(t, to + 7 * ldt);
     }
 
     /**

@@ -297,8 +297,8 @@ class VectorGemmTest {
         double[] dt = new double[to + cols * ldt + 3];
         Arrays.fill(ft, Float.NaN);
         Arrays.fill(dt, Double.NaN);
-        GemmFloat.transpose(fx, off, ldx, rows, cols, ft, to, ldt, GemmFloat.work().block);
-        GemmDouble.transpose(x, off, ldx, rows, cols, dt, to, ldt, GemmDouble.work().block);
+        GemmFloat.transpose(fx, off, ldx, rows, cols, ft, to, ldt, GemmFloat.work());
+        GemmDouble.transpose(x, off, ldx, rows, cols, dt, to, ldt, GemmDouble.work());
         for (int q = 0; q < ft.length; q++) {
             int j = (q - to) / ldt, i = (q - to) % ldt;
             if (q >= to && j < cols && i < rows) {
@@ -306,6 +306,41 @@ class VectorGemmTest {
                 assertEquals(x[off + i * ldx + j], dt[q], "double (" + i + "," + j + ")");
             } else {
                 assertTrue(Float.isNaN(ft[q]) && Double.isNaN(dt[q]), "written outside the transpose at " + q);
+            }
+        }
+    }
+
+    /**
+     * The small path's copy of op(B) into rows padded to whole vectors, against its definition:
+     * x ends with its last element (so rows below the last whole block read from a copy of its
+     * end), t ends with the last row's padding, and only the padding may be written besides
+     * the transpose.
+     */
+    @Property(tries = 80)
+    void paddedTransposeMatchesItsDefinition(@ForAll @IntRange(min = 1, max = 40) int rows, @ForAll @IntRange(min = 1, max = 40) int cols,
+                                             @ForAll @IntRange(min = 0, max = 9) int padX, @ForAll @IntRange(min = 0, max = 9) int padT,
+                                             @ForAll @IntRange(min = 0, max = 5) int off, @ForAll @IntRange(min = 0, max = 5) int to) {
+        int ldx = cols + padX;
+        Random r = new Random(rows * 257L + cols * 7L + padX);
+        double[] x = random(r, off + (rows - 1) * ldx + cols);
+        float[] fx = toFloat(x);
+        for (int lanes : new int[] {VectorKernels.FS.length(), VectorKernels.DS.length()}) {
+            int padded = (rows + lanes - 1) / lanes * lanes, ldt = padded + padT;
+            boolean single = lanes == VectorKernels.FS.length();
+            float[] ft = new float[to + (cols - 1) * ldt + padded];
+            double[] dt = new double[ft.length];
+            Arrays.fill(ft, Float.NaN);
+            Arrays.fill(dt, Double.NaN);
+            if (single) GemmFloat.transposePadded(fx, off, ldx, rows, cols, ft, to, ldt, GemmFloat.work());
+            else GemmDouble.transposePadded(x, off, ldx, rows, cols, dt, to, ldt, GemmDouble.work());
+            for (int q = 0; q < ft.length; q++) {
+                int j = (q - to) / ldt, i = (q - to) % ldt;
+                double got = single ? ft[q] : dt[q];
+                if (q >= to && i < rows) {
+                    assertEquals(single ? fx[off + i * ldx + j] : x[off + i * ldx + j], got, (single ? "float" : "double") + " (" + i + "," + j + ")");
+                } else if (q < to || i >= padded) {
+                    assertTrue(Double.isNaN(got), (single ? "float" : "double") + " written outside the transpose and its padding at " + q);
+                }
             }
         }
     }
