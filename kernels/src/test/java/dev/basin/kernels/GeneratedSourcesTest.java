@@ -21,6 +21,11 @@ class GeneratedSourcesTest {
     }
 
     @Test
+    void gemmFloatRegisterTransposesAreGeneratedByTheirScript() throws Exception {
+        assertGenerated("GemmFloat.java", "python3", "gen-gemm-transpose.py");
+    }
+
+    @Test
     void gemmDoubleIsGeneratedFromGemmFloat() throws Exception {
         assertGenerated("GemmDouble.java", "bash", "gen-gemm-double.sh");
     }
