@@ -195,7 +195,7 @@ final class GemmDouble {
                 double bet = pc == 0 ? beta : 1.0;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(tA, a, aOff, lda, ic, mc, pc, kc, pa, w);
+                    packA(tA, a, aOff, lda, ic, mc, pc, kc, pa, w.block);
                     if (t == null) {
                         macro(mc, nc, kc, alpha, pa, pb, bet, c, cOff + ic * ldc + jc, ldc, w.tile);
                     } else {
@@ -220,12 +220,12 @@ final class GemmDouble {
      * the element-by-element interleave a p-major panel needs, which cost 5–10 % of n = 256–512.
      */
     private static void packA(boolean tA, double[] a, int aOff, int lda, int ic, int mc, int pc, int kc, double[] pa,
-                              Work w) {
+                              double[] block) {
         // The panels one after another are the mc × KC block row-major: element (i, p) at i·KC + p.
         int whole = kc / L * L;
         if (tA) {
             // op(A)(i,p) = a[p·lda + i]: the kc × mc block at row pc, column ic, transposed.
-            transpose(a, aOff + pc * lda + ic, lda, kc, mc, pa, 0, KC, w);
+            transpose(a, aOff + pc * lda + ic, lda, kc, mc, pa, 0, KC, block);
         } else {
             for (int i = 0; i < mc; i++) {
                 int src = aOff + (ic + i) * lda + pc, dst = i * KC;
@@ -251,7 +251,7 @@ final class GemmDouble {
                 // op(B)(p,j) = b[j·ldb + p]: the PNR × kc block of b at row jc + jr, transposed.
                 // (Gathering each packed row was as fast, but under C2's stress flags its
                 // intrinsic was at times left a call that boxed: 55 KB per sgemm NT n = 96.)
-                transpose(b, bOff + (jc + jr) * ldb + pc, ldb, PNR, kc, pb, base, PNR, w);
+                transpose(b, bOff + (jc + jr) * ldb + pc, ldb, PNR, kc, pb, base, PNR, w.block);
             } else if (tB) {
                 // A partial panel: read each row of b contiguously, write with stride PNR.
                 int q = 0;
@@ -725,15 +725,15 @@ final class GemmDouble {
     /**
      * t[to + c·ldt + r] = x[xo + r·ldx + c] for r &lt; rows, c &lt; cols: L×L blocks by vectors
      * (in registers at 16 and 8 lanes, {@link #transposeBlock16}; otherwise, and for the last,
-     * narrower column block with masked loads, staged through w.block: {@link #transposeBlock}),
+     * narrower column block with masked loads, staged through block: {@link #transposeBlock}),
      * the rows left below the last whole block by scalar copies, several rows at a time. A
      * scalar transposing copy cost about 1 ns an element here (one of its two indices always has
      * a variable stride, so C2 keeps a range check per element); at n = 16 that was more than
      * the product itself.
      */
-    static void transpose(double[] x, int xo, int ldx, int rows, int cols, double[] t, int to, int ldt, Work w) {
+    static void transpose(double[] x, int xo, int ldx, int rows, int cols, double[] t, int to, int ldt, double[] block) {
         int rb = rows / L * L;
-        transposeBlocks(x, xo, ldx, rb, cols, t, to, ldt, w);
+        transposeBlocks(x, xo, ldx, rb, cols, t, to, ldt, block);
         // The rows below the last whole block, eight (then four) at a time: the reads run along
         // x with their range checks hoisted out of the loop, and the writes at constant offsets
         // share one check. One row at a time cost about 1 ns an element, as the scalar copy
@@ -770,13 +770,13 @@ final class GemmDouble {
     }
 
     /** The whole L-row blocks of {@link #transpose}: rb, a multiple of L, rows of x. */
-    private static void transposeBlocks(double[] x, int xo, int ldx, int rb, int cols, double[] t, int to, int ldt, Work w) {
+    private static void transposeBlocks(double[] x, int xo, int ldx, int rb, int cols, double[] t, int to, int ldt, double[] block) {
         for (int r0 = 0; r0 < rb; r0 += L) {
             for (int c0 = 0; c0 < cols; c0 += L) {
                 int c = Math.min(L, cols - c0), xb = xo + r0 * ldx + c0, tb = to + c0 * ldt + r0;
                 if (c == L && L == 16) transposeBlock16(x, xb, ldx, t, tb, ldt);
                 else if (c == L && L == 8) transposeBlock8(x, xb, ldx, t, tb, ldt);
-                else transposeBlock(x, xb, ldx, c, t, tb, ldt, w.block);
+                else transposeBlock(x, xb, ldx, c, t, tb, ldt, block);
             }
         }
     }
@@ -794,10 +794,10 @@ final class GemmDouble {
         // Below 2L elements a column block is copied faster element by element than through
         // the fixed cost of its vectors (sgemm TT n = 2 / 5 ran 0.67 / 0.84× that way, n = 6 / 8 1.15 / 1.13×).
         if (fringe == 0 || 2 * fringe > L || fringe * Math.min(cols, L) < 2 * L || (L != 16 && L != 8)) {
-            transpose(x, xo, ldx, rows, cols, t, to, ldt, w);
+            transpose(x, xo, ldx, rows, cols, t, to, ldt, w.block);
             return;
         }
-        transposeBlocks(x, xo, ldx, rb, cols, t, to, ldt, w);
+        transposeBlocks(x, xo, ldx, rb, cols, t, to, ldt, w.block);
         // The last column block's last row is the one read furthest along x.
         int xf = xo + rb * ldx, lastRead = xf + (fringe - 1) * ldx + (cols - 1) / L * L;
         int base = lastRead + L > x.length ? copyEnd(x, w.edge) : 0;

@@ -297,8 +297,8 @@ class VectorGemmTest {
         double[] dt = new double[to + cols * ldt + 3];
         Arrays.fill(ft, Float.NaN);
         Arrays.fill(dt, Double.NaN);
-        GemmFloat.transpose(fx, off, ldx, rows, cols, ft, to, ldt, GemmFloat.work());
-        GemmDouble.transpose(x, off, ldx, rows, cols, dt, to, ldt, GemmDouble.work());
+        GemmFloat.transpose(fx, off, ldx, rows, cols, ft, to, ldt, GemmFloat.work().block);
+        GemmDouble.transpose(x, off, ldx, rows, cols, dt, to, ldt, GemmDouble.work().block);
         for (int q = 0; q < ft.length; q++) {
             int j = (q - to) / ldt, i = (q - to) % ldt;
             if (q >= to && j < cols && i < rows) {
