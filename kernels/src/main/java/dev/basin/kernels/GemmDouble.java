@@ -635,13 +635,12 @@ final class GemmDouble {
         int kIn = inRange(bo, ldb, k, b.length);
         boolean edgy = kIn < k || co + (m - 1) * ldc + L > c.length;
         Work w = edgy || beta != 0.0 ? work() : null;
-        double[] tile = w == null ? null : w.tile;
         int base = kIn < k ? copyEnd(b, w.edge) : 0;
         for (int i = 0; i < m; i += 8) {
             int rows = Math.min(8, m - i), o = co + i * ldc;
             int direct = inRange(o, ldc, rows, c.length);
-            if (kIn == k && direct == rows) {
-                maskedTile(k, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, cols, alpha, beta, c, o, ldc, tile);
+            if (kIn == k && direct == rows && beta == 0.0) {
+                maskedTile(k, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, cols, alpha, c, o, ldc);
             } else {
                 maskedTileEdge(k, kIn, a, aOff + i * rs, rs, cs, rows, b, bo, ldb, w.edge, bo - base, cols, alpha, beta, c, o, ldc,
                         direct, w.edgeTile);
@@ -1478,19 +1477,21 @@ final class GemmDouble {
     }
 
     /**
-     * Up to 8 rows × cols &lt; L columns (the columns left over by the tiles above), in place:
-     * masked loads of B and masked loads and stores of C, used where every one stays within
-     * its array (else maskedTileEdge). With beta ≠ 0 the sums go through
-     * the scratch tile to one short row loop: sixteen masked loads and stores written out made
-     * the method too large for C1 ("out of virtual registers"), which left it interpreted,
-     * boxing every vector. The tile may be null when beta = 0.
+     * Up to 8 rows × cols &lt; L columns (the columns left over by the tiles above), in place,
+     * with beta = 0: masked loads of B and masked stores of C, used where every one stays within
+     * its array (else, and for beta ≠ 0, maskedTileEdge, which goes through a scratch tile).
+     * The beta ≠ 0 epilogue lived here too, until the method, once compiled at C1's tier 2 (as
+     * HotSpot does while C2's queue is long), failed C1's tier-3 OSR compile ("out of virtual
+     * registers in linear scan") and stayed at tier 2, boxing every vector: sgemm 12 × 12 × 12
+     * ran 5.5 µs and allocated 41 KB a call in about three JVMs of four (every one with
+     * -XX:Tier3DelayOn=0); smaller, it compiles.
      * Only this one species is used, on purpose: a second vector class of the same element
      * type (a half-width species for these tails, as before) enters the type profiles of the
      * Vector API's shared code that every kernel is compiled against, and from such profiles
      * C2 compiled kernels (GEMM tiles, abs, sigmoid, ...) that boxed vectors on every call.
      */
     private static void maskedTile(int k, double[] a, int ao, int rs, int cs, int rows, double[] b, int bo, int ldb,
-                                   int cols, double alpha, double beta, double[] c, int co, int ldc, double[] tile) {
+                                   int cols, double alpha, double[] c, int co, int ldc) {
         VectorMask<Double> mask = S.indexInRange(0, cols);
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + Math.min(3, last) * rs;
@@ -1509,57 +1510,36 @@ final class GemmDouble {
             s6 = DoubleVector.broadcast(S, a[a6 + ap]).fma(bv, s6);
             s7 = DoubleVector.broadcast(S, a[a7 + ap]).fma(bv, s7);
         }
-        DoubleVector va = DoubleVector.broadcast(S, alpha);
-        if (beta == 0.0) {
-            // Written out, eight masked stores; with beta·C the masked loads as well made the
-            // method too large for C1, so that case goes through the tile below.
-            DoubleVector z = DoubleVector.zero(S);
-            int o = co;
-            va.fma(s0, z).intoArray(c, o, mask);
-            if (last < 1) return;
-            o += ldc;
-            va.fma(s1, z).intoArray(c, o, mask);
-            if (last < 2) return;
-            o += ldc;
-            va.fma(s2, z).intoArray(c, o, mask);
-            if (last < 3) return;
-            o += ldc;
-            va.fma(s3, z).intoArray(c, o, mask);
-            if (last < 4) return;
-            o += ldc;
-            va.fma(s4, z).intoArray(c, o, mask);
-            if (last < 5) return;
-            o += ldc;
-            va.fma(s5, z).intoArray(c, o, mask);
-            if (last < 6) return;
-            o += ldc;
-            va.fma(s6, z).intoArray(c, o, mask);
-            if (last < 7) return;
-            o += ldc;
-            va.fma(s7, z).intoArray(c, o, mask);
-            return;
-        }
-        // The tile holds 8 rows of L: MR·NR ≥ 8·L at every width (6·2L). The sums are stored as
-        // one·s (exact): a loop-carried vector is never a receiver (see the class comment).
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        one.mul(s0).intoArray(tile, 0);
-        one.mul(s1).intoArray(tile, L);
-        one.mul(s2).intoArray(tile, 2 * L);
-        one.mul(s3).intoArray(tile, 3 * L);
-        one.mul(s4).intoArray(tile, 4 * L);
-        one.mul(s5).intoArray(tile, 5 * L);
-        one.mul(s6).intoArray(tile, 6 * L);
-        one.mul(s7).intoArray(tile, 7 * L);
-        for (int r = 0, o = co; r < rows; r++, o += ldc) {
-            // alpha and beta broadcast inside the loop, as in packA.
-            DoubleVector.broadcast(S, alpha).fma(DoubleVector.fromArray(S, tile, r * L),
-                    DoubleVector.fromArray(S, c, o, mask).mul(DoubleVector.broadcast(S, beta))).intoArray(c, o, mask);
-        }
+        // Written out, eight masked stores.
+        DoubleVector va = DoubleVector.broadcast(S, alpha), z = DoubleVector.zero(S);
+        int o = co;
+        va.fma(s0, z).intoArray(c, o, mask);
+        if (last < 1) return;
+        o += ldc;
+        va.fma(s1, z).intoArray(c, o, mask);
+        if (last < 2) return;
+        o += ldc;
+        va.fma(s2, z).intoArray(c, o, mask);
+        if (last < 3) return;
+        o += ldc;
+        va.fma(s3, z).intoArray(c, o, mask);
+        if (last < 4) return;
+        o += ldc;
+        va.fma(s4, z).intoArray(c, o, mask);
+        if (last < 5) return;
+        o += ldc;
+        va.fma(s5, z).intoArray(c, o, mask);
+        if (last < 6) return;
+        o += ldc;
+        va.fma(s6, z).intoArray(c, o, mask);
+        if (last < 7) return;
+        o += ldc;
+        va.fma(s7, z).intoArray(c, o, mask);
     }
 
     /**
-     * {@link #maskedTile} where B's or C's last rows end their arrays, with masked accesses
-     * that all stay within their arrays (see maskedColumns): B's rows p &lt; kIn from b, the
+     * {@link #maskedTile} where B's or C's last rows end their arrays, or where beta ≠ 0, with
+     * masked accesses that all stay within their arrays (see maskedColumns): B's rows p &lt; kIn from b, the
      * rest from edge[eo + p·ldb] (see copyEnd); C's rows r &lt; direct loaded and stored by
      * vector, the rest left as sums in the tile for writeLastRows. Every sum goes through the
      * tile to short row loops: masked stores (and loads) of C written out, with the second k

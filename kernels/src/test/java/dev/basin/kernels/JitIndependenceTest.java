@@ -64,6 +64,28 @@ class JitIndependenceTest {
         if (!skipped.isEmpty()) fail("a compiler refused kernels with " + IMPL_NAME + ":\n" + String.join("\n", skipped));
     }
 
+    /**
+     * The same where HotSpot compiles at tier 2 first, as it does while C2's queue is long
+     * (-XX:Tier3DelayOn=0 makes that every time). maskedTile, so compiled, then failed its
+     * tier-3 OSR compile ("out of virtual registers in linear scan") and stayed at tier 2 for
+     * good, boxing every vector: sgemm 12 × 12 × 12 ran 5.5 µs a call and allocated 41 KB, and
+     * this child's JVM refused it at all three widths, while everyKernelCompilesAtBothTiers
+     * passed. At the hardware's width the child's calls must also have settled allocation-free.
+     */
+    @Test
+    void smallTilesCompileWhenTierTwoComesFirst() throws Exception {
+        assumeTrue(System.getProperty("basin.vector.bits") != null, "runs in the executions that force a vector width");
+        String out = Child.start(List.of("-XX:Tier3DelayOn=0", "-XX:+PrintCompilation"), TierTwoFirst.class, "1000").output();
+        List<String> skipped = out.lines()
+                .filter(l -> l.contains("dev.basin.kernels.") && (l.contains("COMPILE SKIPPED") || l.contains("not compilable")))
+                .toList();
+        if (!skipped.isEmpty()) fail("a compiler refused kernels with " + IMPL_NAME + " (tier 2 first):\n" + String.join("\n", skipped));
+        if (ZeroAllocationKernelsTest.nativeVectorWidth()) {
+            List<String> allocating = out.lines().filter(l -> l.contains("bytes per call") && !l.endsWith(" 0.0")).toList();
+            if (!allocating.isEmpty()) fail("kernels allocate with " + IMPL_NAME + " (tier 2 first):\n" + String.join("\n", allocating));
+        }
+    }
+
     private static final String IMPL_NAME = Kernels.implementation();
 
     /**
