@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * diagnostic stress flags (in product JVMs) randomise C2's choices from a seed; under seeds 1
  * and 2 those kernels boxed in 3 and 10 of their 48 cases run after run, and seed 1 found the
  * gathers that packed a transposed B (sgemm and dgemm NT and TT at n = 96). Each of
- * {@link KernelCases}' 324 cases, under two seeds, each in a child JVM at this run's vector width
+ * {@link KernelCases}' 328 cases, under two seeds, each in a child JVM at this run's vector width
  * where that width is the hardware's own (a wider species always allocates).
  *
  * <p>Opt-in ({@code mvn -B verify -Dbasin.c2stress=true}): what a seed does still depends on

@@ -51,11 +51,12 @@ final class KernelCases {
      * rows would pass the end (the Vector API's out-of-range path): the trainer's n = 1 output
      * layer forward (NN) and its weight gradient (TN), a transposed B of k = 9 (its last column
      * block masked), transposed Bs whose last rows (below a whole block of L = 16) are copied by
-     * vectors that read the array's end from a copy, and one on the packed path. Both betas, to
-     * run both of maskedTile's epilogues.
+     * vectors that read the array's end from a copy, one on the packed path, and 12 rows (the
+     * masked tiles of 8 and of 4 rows). Both betas, to run both of maskedTile's epilogues.
      */
     private List<Case> gemmAtArrayEnd() {
-        int[][] shapes = {{64, 1, 16, 0}, {16, 1, 64, 1}, {64, 16, 9, 2}, {5, 3, 7, 3}, {6, 8, 8, 3}, {8, 24, 12, 2}, {100, 100, 100, 2}};
+        int[][] shapes = {{64, 1, 16, 0}, {16, 1, 64, 1}, {64, 16, 9, 2}, {5, 3, 7, 3}, {6, 8, 8, 3}, {8, 24, 12, 2}, {100, 100, 100, 2},
+            {12, 5, 7, 0}};
         List<Case> cases = new ArrayList<>();
         for (int[] s : shapes) {
             int m = s[0], n = s[1], k = s[2];

@@ -4,16 +4,16 @@ import java.util.Arrays;
 
 /**
  * The child JVM of {@link JitIndependenceTest#smallTilesCompileWhenTierTwoComesFirst}: the
- * small path's masked tile (n = 13: its last 13 mod L columns, at every width) for one second
- * in each precision and with A both ways, called straight from a loop in main, as an
- * application's hot loop would, which is what made HotSpot compile the tile at tier 2 first and
- * then fail its tier-3 OSR compile. The arrays have room after the matrices, so the in-place
+ * small path's masked tiles (12 × 13 × 13: the last 13 mod L columns at every width, rows in
+ * blocks of 8 and 4) for one second in each precision and with A both ways, called straight
+ * from a loop in main, as an application's hot loop would, which is what made HotSpot compile
+ * the tile at tier 2 first and then fail its tier-3 OSR compile. The arrays have room after the matrices, so the in-place
  * tile runs (not maskedTileEdge). Prints bytes per call after each, for the parent to read.
  * With the tile before its fix, the child's JVM refused it at every width.
  */
 public final class TierTwoFirst {
 
-    private static final int N = 13;
+    private static final int M = 12, N = 13;
 
     public static void main(String[] args) {
         long nanos = Long.parseLong(args[0]) * 1_000_000L;
@@ -26,15 +26,15 @@ public final class TierTwoFirst {
         for (boolean tA : new boolean[] {false, true}) {
             long t0 = System.nanoTime();
             while (System.nanoTime() - t0 < nanos) {
-                for (int i = 0; i < 100; i++) Kernels.sgemm(tA, false, N, N, N, 1f, a, 0, N, b, 0, N, 0f, c, 0, N);
+                for (int i = 0; i < 100; i++) Kernels.sgemm(tA, false, M, N, N, 1f, a, 0, tA ? M : N, b, 0, N, 0f, c, 0, N);
             }
-            Runnable s = () -> Kernels.sgemm(tA, false, N, N, N, 1f, a, 0, N, b, 0, N, 0f, c, 0, N);
+            Runnable s = () -> Kernels.sgemm(tA, false, M, N, N, 1f, a, 0, tA ? M : N, b, 0, N, 0f, c, 0, N);
             System.out.println("sgemm " + (tA ? "TN" : "NN") + " bytes per call " + Allocations.settle(s, 0, 1_000, 1_000_000_000L));
             t0 = System.nanoTime();
             while (System.nanoTime() - t0 < nanos) {
-                for (int i = 0; i < 100; i++) Kernels.dgemm(tA, false, N, N, N, 1.0, da, 0, N, db, 0, N, 0.0, dc, 0, N);
+                for (int i = 0; i < 100; i++) Kernels.dgemm(tA, false, M, N, N, 1.0, da, 0, tA ? M : N, db, 0, N, 0.0, dc, 0, N);
             }
-            Runnable d = () -> Kernels.dgemm(tA, false, N, N, N, 1.0, da, 0, N, db, 0, N, 0.0, dc, 0, N);
+            Runnable d = () -> Kernels.dgemm(tA, false, M, N, N, 1.0, da, 0, tA ? M : N, db, 0, N, 0.0, dc, 0, N);
             System.out.println("dgemm " + (tA ? "TN" : "NN") + " bytes per call " + Allocations.settle(d, 0, 1_000, 1_000_000_000L));
         }
     }
