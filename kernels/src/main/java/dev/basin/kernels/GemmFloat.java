@@ -1581,12 +1581,12 @@ final class GemmFloat {
 
     /**
      * {@link #maskedTile} where B's or C's last rows end their arrays, or where beta ≠ 0, with
-     * masked accesses that all stay within their arrays (see maskedColumns): B's rows p &lt; kIn from b, the
-     * rest from edge[eo + p·ldb] (see copyEnd); C's rows r &lt; direct loaded and stored by
-     * vector, the rest left as sums in the tile for writeLastRows. Every sum goes through the
-     * tile to short row loops: masked stores (and loads) of C written out, with the second k
-     * loop, made the method too large for C1 ("out of virtual registers"), which left it at
-     * tier 2, boxing every vector (50× slower).
+     * masked accesses that all stay within their arrays (see maskedColumns): B's rows p &lt; kIn
+     * from b, the rest from edge[eo + p·ldb] (see copyEnd); C's rows r &lt; direct loaded and
+     * stored by vector (writeTileRows), the rest left as sums in the tile for writeLastRows.
+     * Every sum goes through the tile to short row loops: masked stores (and loads) of C written
+     * out, with the second k loop, made the method too large for C1 ("out of virtual
+     * registers"), which left it at tier 2, boxing every vector (50× slower).
      */
     private static void maskedTileEdge(int k, int kIn, float[] a, int ao, int rs, int cs, int rows, float[] b, int bo, int ldb,
                                    float[] edge, int eo, int cols, float alpha, float beta, float[] c, int co, int ldc, int direct,
