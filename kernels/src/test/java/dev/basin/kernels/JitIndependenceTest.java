@@ -58,9 +58,7 @@ class JitIndependenceTest {
         Child tiered = Child.start(List.of("-XX:+PrintCompilation", "-XX:Tier3InvocationThreshold=20",
                 "-XX:Tier3MinInvocationThreshold=20", "-XX:Tier3CompileThreshold=50", "-XX:Tier4InvocationThreshold=200",
                 "-XX:Tier4MinInvocationThreshold=200", "-XX:Tier4CompileThreshold=300"), KernelDigests.class, Integer.toString(WARM_PASSES));
-        List<String> skipped = tiered.output().lines()
-                .filter(l -> l.contains("dev.basin.kernels.") && (l.contains("COMPILE SKIPPED") || l.contains("not compilable")))
-                .toList();
+        List<String> skipped = refused(tiered.output());
         if (!skipped.isEmpty()) fail("a compiler refused kernels with " + IMPL_NAME + ":\n" + String.join("\n", skipped));
     }
 
@@ -76,14 +74,19 @@ class JitIndependenceTest {
     void smallTilesCompileWhenTierTwoComesFirst() throws Exception {
         assumeTrue(System.getProperty("basin.vector.bits") != null, "runs in the executions that force a vector width");
         String out = Child.start(List.of("-XX:Tier3DelayOn=0", "-XX:+PrintCompilation"), TierTwoFirst.class, "1000").output();
-        List<String> skipped = out.lines()
-                .filter(l -> l.contains("dev.basin.kernels.") && (l.contains("COMPILE SKIPPED") || l.contains("not compilable")))
-                .toList();
+        List<String> skipped = refused(out);
         if (!skipped.isEmpty()) fail("a compiler refused kernels with " + IMPL_NAME + " (tier 2 first):\n" + String.join("\n", skipped));
         if (ZeroAllocationKernelsTest.nativeVectorWidth()) {
             List<String> allocating = out.lines().filter(l -> l.contains("bytes per call") && !l.endsWith(" 0.0")).toList();
             if (!allocating.isEmpty()) fail("kernels allocate with " + IMPL_NAME + " (tier 2 first):\n" + String.join("\n", allocating));
         }
+    }
+
+    /** The lines of -XX:+PrintCompilation output where a compiler refused a basin kernel. */
+    private static List<String> refused(String printCompilation) {
+        return printCompilation.lines()
+                .filter(l -> l.contains("dev.basin.kernels.") && (l.contains("COMPILE SKIPPED") || l.contains("not compilable")))
+                .toList();
     }
 
     private static final String IMPL_NAME = Kernels.implementation();

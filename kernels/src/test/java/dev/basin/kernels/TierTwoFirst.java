@@ -6,10 +6,11 @@ import java.util.Arrays;
  * The child JVM of {@link JitIndependenceTest#smallTilesCompileWhenTierTwoComesFirst}: the
  * small path's masked tiles (12 × 13 × 13: the last 13 mod L columns at every width, rows in
  * blocks of 8 and 4) for one second in each precision and with A both ways, called straight
- * from a loop in main, as an application's hot loop would, which is what made HotSpot compile
- * the tile at tier 2 first and then fail its tier-3 OSR compile. The arrays have room after the matrices, so the in-place
- * tile runs (not maskedTileEdge). Prints bytes per call after each, for the parent to read.
- * With the tile before its fix, the child's JVM refused it at every width.
+ * from a loop in main, as an application's hot loop would (through a Runnable, as settle
+ * calls, it reproduced in half the JVMs only), which is what made HotSpot compile the tile at
+ * tier 2 first and then fail its tier-3 OSR compile. The arrays have room after the matrices,
+ * so the in-place tile runs (not maskedTileEdge). Prints bytes per call after each, for the
+ * parent to read. With the tile before its fix, the child's JVM refused it at every width.
  */
 public final class TierTwoFirst {
 
