@@ -539,12 +539,13 @@ final class GemmDouble {
      * and at other widths all of them, in SMR × 2). Of the columns left (fewer than NR), a
      * whole vector runs in tiles of 8 rows × 1 vector (A not transposed, or 8 whole rows of a
      * transposed A, each in a loop of its own: columnTileUnit, columnTileTrans) and the rest in
-     * tiles of 8 rows × 1 masked vector (4 rows for a last block of at most 4). Every tile reads
-     * B and writes C in place; op(B) is copied only when transB (transposed), so the per-thread
-     * work buffers are touched only then. A short row block
+     * tiles of 8 rows × 1 masked vector (4 rows for a last block of at most 4), except that
+     * at most L/2 columns left run across whole blocks of L rows (acrossRows) where rows of Aᵀ
+     * are at hand. Every tile reads B and writes C in place; op(B) is copied only when transB
+     * (transposed), and A only for acrossRows when not transposed. A short row block
      * repeats its last row rather than reading past A. Every tile sums each element over p in
      * the same order and ends with the same fma(sum, alpha, beta·C), so no element's bits
-     * depend on its tile.
+     * depend on its tile (VectorGemmTest.smallPathGivesEachElementOneFmaChain).
      */
     static void small(boolean tA, boolean tB, int m, int n, int k, double alpha,
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
@@ -612,7 +613,33 @@ final class GemmDouble {
             }
             j += L;
         }
-        if (j < n) maskedColumns(k, a, aOff, rs, cs, m, b, bOff + j, ldb, n - j, alpha, beta, c, cOff + j, ldc);
+        if (j == n) return;
+        int cols = n - j, iAcross = 0;
+        if (2 * cols <= L && m >= L && (rs == 1 || (k >= L && L >= 16))) {
+            // A narrow tail: whole blocks of L rows across the rows (acrossRows), from rows of
+            // Aᵀ: the stored A when transposed, else a transposed copy of its first rows. The
+            // copy pays only at 16 lanes and k ≥ L (Zen 4): below, a block transpose moves L
+            // columns for k (sgemm NN 64 × 4 × 2 ran 1.45× slower with it); at 8 lanes the
+            // tiles gain less than the copy costs (dgemm NN 20 × 20 × 20 1.1× slower).
+            iAcross = m / L * L;
+            Work w = work();
+            double[] at = a;
+            int ao = aOff, acs = cs;
+            if (rs != 1) {
+                at = w.a(roundUp(k, L) * iAcross);
+                transposeRows(a, aOff, lda, iAcross, k, at, iAcross, w.block);
+                ao = 0;
+                acs = iAcross;
+            }
+            for (int i = 0; i < iAcross; i += L) {
+                if (cols <= 4) acrossRows4(k, at, ao + i, acs, b, bOff + j, ldb, cols, alpha, beta, c, cOff + i * ldc + j, ldc, w.tile);
+                else acrossRows(k, at, ao + i, acs, b, bOff + j, ldb, cols, alpha, beta, c, cOff + i * ldc + j, ldc, w.tile);
+            }
+        }
+        if (iAcross < m) {
+            maskedColumns(k, a, aOff + iAcross * rs, rs, cs, m - iAcross, b, bOff + j, ldb, cols, alpha, beta,
+                    c, cOff + iAcross * ldc + j, ldc);
+        }
     }
 
     /**
@@ -785,6 +812,31 @@ final class GemmDouble {
                 if (c == L && L == 16) transposeBlock16(x, xb, ldx, t, tb, ldt);
                 else if (c == L && L == 8) transposeBlock8(x, xb, ldx, t, tb, ldt);
                 else transposeBlock(x, xb, ldx, c, t, tb, ldt, block);
+            }
+        }
+    }
+
+    /**
+     * Aᵀ for the narrow tail's tiles ({@link #acrossRows}) where A is not transposed:
+     * t[p·ldt + r] = x[xo + r·ldx + p] for r &lt; rows (a multiple of L) and p &lt; cols, by whole
+     * L × L blocks in registers even in the last, partial column block: its lanes past cols read
+     * on along x (the next row, or what follows the matrix) and land in rows of t at or past
+     * cols, which are never read, so t holds roundUp(cols, L)·ldt elements. Only a block whose
+     * rows would read past x's end goes through the staged, masked {@link #transposeBlock}.
+     * That block's masks cost about 80 ns at 16 lanes: through them, NN 64 × 1 × 20 ran 1.1×
+     * slower than without the copy, when 64 × 1 × 16 ran 2× faster.
+     */
+    static void transposeRows(double[] x, int xo, int ldx, int rows, int cols, double[] t, int ldt, double[] block) {
+        for (int r0 = 0; r0 < rows; r0 += L) {
+            for (int c0 = 0; c0 < cols; c0 += L) {
+                int xb = xo + r0 * ldx + c0, tb = c0 * ldt + r0;
+                if (xb + (L - 1) * ldx + L > x.length || (L != 16 && L != 8)) {
+                    transposeBlock(x, xb, ldx, Math.min(L, cols - c0), t, tb, ldt, block);
+                } else if (L == 16) {
+                    transposeBlock16(x, xb, ldx, t, tb, ldt);
+                } else {
+                    transposeBlock8(x, xb, ldx, t, tb, ldt);
+                }
             }
         }
     }
@@ -1692,6 +1744,94 @@ final class GemmDouble {
             }
             for (int r = 0, o = co; r < direct; r++, o += ldc) {
                 DoubleVector.fromArray(S, tile, r * L).intoArray(c, o, mask);
+            }
+        }
+    }
+
+    /**
+     * The last cols ≤ L/2 columns of a small product over a whole block of L rows, with the
+     * vectors running down the block's rows of C: each is a row of Aᵀ (a[ao + p·cs], the
+     * stored A when transposed, else small's copy), and each column takes one broadcast of B
+     * and one FMA a k step. The masked tile spends a whole vector, a broadcast and an FMA per
+     * row and k step on cols useful lanes; here every lane is used. Up to 8 columns, the last
+     * repeated (acrossRows4 for cols ≤ 4). Every access stays within its array whatever room
+     * follows it (whole rows of Aᵀ, broadcasts, single elements of C), so no edge path is
+     * needed. The sums go to the scratch tile, a column every L, and C is written element by
+     * element with the vector epilogue's arithmetic, so the bits are those of every other tile.
+     * Against the masked tiles (sgemm, exact-size arrays, Zen 4): TN 16 × 1 × 64 480 → 136 ns,
+     * 16 × 4 × 16 168 → 79, 20 × 20 × 20 445 → 343; NN (with the copy) 64 × 1 × 16 640 → 340.
+     * At k = 1 its element-by-element epilogue costs more than it saves (16 × 8 × 1 with room
+     * after the arrays: 47 → 84 ns; in registers, transposed 8 × 8 blocks and masked row
+     * stores, 77: not kept); from k ≈ 4 it gains.
+     */
+    private static void acrossRows(int k, double[] a, int ao, int cs, double[] b, int bo, int ldb, int cols,
+                                   double alpha, double beta, double[] c, int co, int ldc, double[] tile) {
+        int last = cols - 1;
+        int b1 = bo + Math.min(1, last), b2 = bo + Math.min(2, last), b3 = bo + Math.min(3, last);
+        int b4 = bo + Math.min(4, last), b5 = bo + Math.min(5, last), b6 = bo + Math.min(6, last);
+        int b7 = bo + last;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (int p = 0; p < k; p++) {
+            DoubleVector av = DoubleVector.fromArray(S, a, ao + p * cs);
+            int bp = p * ldb;
+            s0 = av.fma(DoubleVector.broadcast(S, b[bo + bp]), s0);
+            s1 = av.fma(DoubleVector.broadcast(S, b[b1 + bp]), s1);
+            s2 = av.fma(DoubleVector.broadcast(S, b[b2 + bp]), s2);
+            s3 = av.fma(DoubleVector.broadcast(S, b[b3 + bp]), s3);
+            s4 = av.fma(DoubleVector.broadcast(S, b[b4 + bp]), s4);
+            s5 = av.fma(DoubleVector.broadcast(S, b[b5 + bp]), s5);
+            s6 = av.fma(DoubleVector.broadcast(S, b[b6 + bp]), s6);
+            s7 = av.fma(DoubleVector.broadcast(S, b[b7 + bp]), s7);
+        }
+        // Column q's sums at tile[q·L], stored as one·s (exact): a loop-carried vector is never
+        // a receiver (see the class comment).
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        one.mul(s0).intoArray(tile, 0);
+        one.mul(s1).intoArray(tile, L);
+        one.mul(s2).intoArray(tile, 2 * L);
+        one.mul(s3).intoArray(tile, 3 * L);
+        one.mul(s4).intoArray(tile, 4 * L);
+        one.mul(s5).intoArray(tile, 5 * L);
+        one.mul(s6).intoArray(tile, 6 * L);
+        one.mul(s7).intoArray(tile, 7 * L);
+        writeColumns(tile, cols, alpha, beta, c, co, ldc);
+    }
+
+    /** {@link #acrossRows} for cols ≤ 4: four accumulators. */
+    private static void acrossRows4(int k, double[] a, int ao, int cs, double[] b, int bo, int ldb, int cols,
+                                    double alpha, double beta, double[] c, int co, int ldc, double[] tile) {
+        int last = cols - 1;
+        int b1 = bo + Math.min(1, last), b2 = bo + Math.min(2, last), b3 = bo + last;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        for (int p = 0; p < k; p++) {
+            DoubleVector av = DoubleVector.fromArray(S, a, ao + p * cs);
+            int bp = p * ldb;
+            s0 = av.fma(DoubleVector.broadcast(S, b[bo + bp]), s0);
+            s1 = av.fma(DoubleVector.broadcast(S, b[b1 + bp]), s1);
+            s2 = av.fma(DoubleVector.broadcast(S, b[b2 + bp]), s2);
+            s3 = av.fma(DoubleVector.broadcast(S, b[b3 + bp]), s3);
+        }
+        DoubleVector one = DoubleVector.broadcast(S, 1.0);
+        one.mul(s0).intoArray(tile, 0);
+        one.mul(s1).intoArray(tile, L);
+        one.mul(s2).intoArray(tile, 2 * L);
+        one.mul(s3).intoArray(tile, 3 * L);
+        writeColumns(tile, cols, alpha, beta, c, co, ldc);
+    }
+
+    /**
+     * L rows × cols columns of C from column sums at tile[q·L + r] (acrossRows), element by
+     * element with the vector epilogue's arithmetic: fma(sum, alpha, beta·C), or alpha·sum + 0
+     * where beta = 0 (C's old contents unread).
+     */
+    private static void writeColumns(double[] tile, int cols, double alpha, double beta, double[] c, int co, int ldc) {
+        if (beta == 0.0) {
+            for (int q = 0; q < cols; q++) {
+                for (int r = 0, o = co + q, t = q * L; r < L; r++, o += ldc) c[o] = Math.fma(tile[t + r], alpha, 0.0);
+            }
+        } else {
+            for (int q = 0; q < cols; q++) {
+                for (int r = 0, o = co + q, t = q * L; r < L; r++, o += ldc) c[o] = Math.fma(tile[t + r], alpha, c[o] * beta);
             }
         }
     }

@@ -372,6 +372,43 @@ class VectorGemmTest {
         assertArrayEquals(Arrays.copyOf(froomy, endC), fending, "float " + c);
     }
 
+    /**
+     * On the small path every element of C has the bits of one fma chain over p in order,
+     * s = fma(op(A)[i,p], op(B)[p,j], s), then fma(s, alpha, beta·C) (alpha·s + 0 where beta = 0),
+     * whichever tile computed it: the masked tails, the tiles across the rows of a transposed A
+     * and the whole-vector tiles all agree with this scalar chain, so the bits of an element
+     * never depend on the shape around it.
+     */
+    @Property(tries = 80)
+    void smallPathGivesEachElementOneFmaChain(@ForAll("smallCases") Case c) {
+        Random r = new Random(c.seed());
+        double[] a = random(r, c.lenA()), b = random(r, c.lenB()), c0 = random(r, c.lenC());
+        double[] got = c0.clone();
+        VectorGemm.dgemm(c.tA(), c.tB(), c.m(), c.n(), c.k(), c.alpha(), a, c.aOff(), c.lda(), b, c.bOff(), c.ldb(),
+                c.beta(), got, c.cOff(), c.ldc());
+        float[] fa = toFloat(a), fb = toFloat(b), fc0 = toFloat(c0), fgot = fc0.clone();
+        float alpha = (float) c.alpha(), beta = (float) c.beta();
+        VectorGemm.sgemm(c.tA(), c.tB(), c.m(), c.n(), c.k(), alpha, fa, c.aOff(), c.lda(), fb, c.bOff(), c.ldb(),
+                beta, fgot, c.cOff(), c.ldc());
+        for (int i = 0; i < c.m(); i++) {
+            for (int j = 0; j < c.n(); j++) {
+                double s = 0.0;
+                float fs = 0f;
+                for (int p = 0; p < c.k(); p++) {
+                    int ai = c.aOff() + (c.tA() ? p * c.lda() + i : i * c.lda() + p);
+                    int bi = c.bOff() + (c.tB() ? j * c.ldb() + p : p * c.ldb() + j);
+                    s = Math.fma(a[ai], b[bi], s);
+                    fs = Math.fma(fa[ai], fb[bi], fs);
+                }
+                int ci = c.cOff() + i * c.ldc() + j;
+                double want = Math.fma(s, c.alpha(), c.beta() == 0.0 ? 0.0 : c0[ci] * c.beta());
+                float fwant = Math.fma(fs, alpha, beta == 0f ? 0f : fc0[ci] * beta);
+                assertEquals(Double.doubleToLongBits(want), Double.doubleToLongBits(got[ci]), "dgemm C[" + i + "," + j + "] " + c);
+                assertEquals(Float.floatToIntBits(fwant), Float.floatToIntBits(fgot[ci]), "sgemm C[" + i + "," + j + "] " + c);
+            }
+        }
+    }
+
     /** A C larger than SUMS_MIN_BYTES with k over KC takes the sums buffer through the public entry. */
     @Example
     void largeCKeepsItsSumsInTheBuffer() {
