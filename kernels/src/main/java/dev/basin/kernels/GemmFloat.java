@@ -629,8 +629,8 @@ final class GemmFloat {
             float[] at = a;
             int ao = aOff, acs = cs;
             if (rs != 1) {
-                at = w.a(roundUp(k, L) * iAcross);
-                transposeRows(a, aOff, lda, iAcross, k, at, iAcross, w.block);
+                at = w.a(k * iAcross);
+                transpose(a, aOff, lda, iAcross, k, at, 0, iAcross, w.block);
                 ao = 0;
                 acs = iAcross;
             }
@@ -762,16 +762,22 @@ final class GemmFloat {
 
     /**
      * t[to + c·ldt + r] = x[xo + r·ldx + c] for r &lt; rows, c &lt; cols: L×L blocks by vectors
-     * (in registers at 16 and 8 lanes, {@link #transposeBlock16}; otherwise, and for the last,
-     * narrower column block with masked loads, staged through block: {@link #transposeBlock}),
-     * the rows left below the last whole block by scalar copies, several rows at a time. A
-     * scalar transposing copy cost about 1 ns an element here (one of its two indices always has
-     * a variable stride, so C2 keeps a range check per element); at n = 16 that was more than
-     * the product itself.
+     * (in registers at 16 and 8 lanes, {@link #transposeBlock16}; otherwise staged through
+     * block, {@link #transposeBlock}), the rows left below the last whole block by scalar
+     * copies, several rows at a time. With at least L rows and L columns, at 16 and 8 lanes,
+     * the last row block and the last column block are whole blocks too, started L before the
+     * end so that they overlap the blocks before them (whose elements they write again, with
+     * the same values; see {@link #overlapping}). A scalar transposing copy cost about 1 ns an
+     * element here (one of its two indices always has a variable stride, so C2 keeps a range
+     * check per element); at n = 16 that was more than the product itself.
      */
     static void transpose(float[] x, int xo, int ldx, int rows, int cols, float[] t, int to, int ldt, float[] block) {
         int rb = rows / L * L;
         transposeBlocks(x, xo, ldx, rb, cols, t, to, ldt, block);
+        if (rb < rows && overlapping(rows, cols)) {
+            transposeBlocks(x, xo + (rows - L) * ldx, ldx, L, cols, t, to + rows - L, ldt, block);
+            return;
+        }
         // The rows below the last whole block, eight (then four) at a time: the reads run along
         // x with their range checks hoisted out of the loop, and the writes at constant offsets
         // share one check. One row at a time cost about 1 ns an element, as the scalar copy
@@ -807,39 +813,27 @@ final class GemmFloat {
         }
     }
 
+    /**
+     * Whether a transpose of rows × cols runs in whole register blocks only, its last row and
+     * column blocks overlapping the ones before them: with at least L of each, at 16 and 8
+     * lanes. Instead of the masked, staged block for the last columns (about 80 ns at 16
+     * lanes) and scalar copies of the last rows (about 1 ns an element), one more block:
+     * sgemm TT n = 28 took 1,092 ns against TN's 739, its copy of B most of the difference
+     * (Zen 4).
+     */
+    private static boolean overlapping(int rows, int cols) {
+        return rows >= L && cols >= L && (L == 16 || L == 8);
+    }
+
     /** The whole L-row blocks of {@link #transpose}: rb, a multiple of L, rows of x. */
     private static void transposeBlocks(float[] x, int xo, int ldx, int rb, int cols, float[] t, int to, int ldt, float[] block) {
+        int lastC = overlapping(rb, cols) ? cols - L : cols;
         for (int r0 = 0; r0 < rb; r0 += L) {
-            for (int c0 = 0; c0 < cols; c0 += L) {
-                int c = Math.min(L, cols - c0), xb = xo + r0 * ldx + c0, tb = to + c0 * ldt + r0;
+            for (int cs = 0; cs < cols; cs += L) {
+                int c0 = Math.min(cs, lastC), c = Math.min(L, cols - c0), xb = xo + r0 * ldx + c0, tb = to + c0 * ldt + r0;
                 if (c == L && L == 16) transposeBlock16(x, xb, ldx, t, tb, ldt);
                 else if (c == L && L == 8) transposeBlock8(x, xb, ldx, t, tb, ldt);
                 else transposeBlock(x, xb, ldx, c, t, tb, ldt, block);
-            }
-        }
-    }
-
-    /**
-     * Aᵀ for the narrow tail's tiles ({@link #acrossRows}) where A is not transposed:
-     * t[p·ldt + r] = x[xo + r·ldx + p] for r &lt; rows (a multiple of L) and p &lt; cols, by whole
-     * L × L blocks in registers even in the last, partial column block: its lanes past cols read
-     * on along x (the next row, or what follows the matrix) and land in rows of t at or past
-     * cols, which are never read, so t holds roundUp(cols, L)·ldt elements. Only a block whose
-     * rows would read past x's end goes through the staged, masked {@link #transposeBlock}.
-     * That block's masks cost about 80 ns at 16 lanes: through them, NN 64 × 1 × 20 ran 1.1×
-     * slower than without the copy, when 64 × 1 × 16 ran 2× faster.
-     */
-    static void transposeRows(float[] x, int xo, int ldx, int rows, int cols, float[] t, int ldt, float[] block) {
-        for (int r0 = 0; r0 < rows; r0 += L) {
-            for (int c0 = 0; c0 < cols; c0 += L) {
-                int xb = xo + r0 * ldx + c0, tb = c0 * ldt + r0;
-                if (xb + (L - 1) * ldx + L > x.length || (L != 16 && L != 8)) {
-                    transposeBlock(x, xb, ldx, Math.min(L, cols - c0), t, tb, ldt, block);
-                } else if (L == 16) {
-                    transposeBlock16(x, xb, ldx, t, tb, ldt);
-                } else {
-                    transposeBlock8(x, xb, ldx, t, tb, ldt);
-                }
             }
         }
     }
