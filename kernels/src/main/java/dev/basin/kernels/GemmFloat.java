@@ -618,10 +618,14 @@ final class GemmFloat {
         }
         if (j == n) return;
         int cols = n - j, iAcross = 0;
-        if (2 * cols <= L && m >= L && (rs == 1 || (k >= L && L >= 16))) {
+        if (2 * cols <= L && m >= L && k >= 2 * cols && (rs == 1 || (k >= L && L >= 16))) {
             // A narrow tail: whole blocks of L rows across the rows (acrossRows), from rows of
-            // Aᵀ: the stored A when transposed, else a transposed copy of its first rows. The
-            // copy pays only at 16 lanes and k ≥ L (Zen 4): below, a block transpose moves L
+            // Aᵀ: the stored A when transposed, else a transposed copy of its first rows. Only
+            // for k ≥ 2·cols: the element-by-element epilogue costs about cols·L elements,
+            // which a short k does not win back (sgemm TN 16 × 8 × k with room after the
+            // arrays, Zen 4: k = 8 / 12 / 16 took 107 / 119 / 131 ns against the masked
+            // tiles' 91 / 117 / 142; 16 × 4 × 4 62 against 69, 16 × 4 × 1 55 against 47).
+            // The copy pays only at 16 lanes and k ≥ L: below, a block transpose moves L
             // columns for k (sgemm NN 64 × 4 × 2 ran 1.45× slower with it); at 8 lanes the
             // tiles gain less than the copy costs (dgemm NN 20 × 20 × 20 1.1× slower).
             iAcross = m / L * L;
@@ -1805,9 +1809,9 @@ final class GemmFloat {
      * element with the vector epilogue's arithmetic, so the bits are those of every other tile.
      * Against the masked tiles (sgemm, exact-size arrays, Zen 4): TN 16 × 1 × 64 480 → 136 ns,
      * 16 × 4 × 16 168 → 79, 20 × 20 × 20 445 → 343; NN (with the copy) 64 × 1 × 16 640 → 340.
-     * At k = 1 its element-by-element epilogue costs more than it saves (16 × 8 × 1 with room
-     * after the arrays: 47 → 84 ns; in registers, transposed 8 × 8 blocks and masked row
-     * stores, 77: not kept); from k ≈ 4 it gains.
+     * At short k its element-by-element epilogue costs more than it saves (16 × 8 × 1 with
+     * room after the arrays: 47 → 84 ns; in registers, transposed 8 × 8 blocks and masked row
+     * stores, 77: not kept), so small runs it only for k ≥ 2·cols.
      */
     private static void acrossRows(int k, float[] a, int ao, int cs, float[] b, int bo, int ldb, int cols,
                                    float alpha, float beta, float[] c, int co, int ldc, float[] tile) {
