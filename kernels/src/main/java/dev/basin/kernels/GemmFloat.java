@@ -618,7 +618,7 @@ final class GemmFloat {
         }
         if (j == n) return;
         int cols = n - j, iAcross = 0;
-        if (2 * cols <= L && m >= L && k >= 2 * cols && (rs == 1 || (k >= L && L >= 16))) {
+        if (2 * cols <= L && L >= 8 && m >= L && k >= 2 * cols && (rs == 1 || (k >= L && L >= 16))) {
             // A narrow tail: whole blocks of L rows across the rows (acrossRows), from rows of
             // Aᵀ: the stored A when transposed, else a transposed copy of its first rows. Only
             // for k ≥ 2·cols: the element-by-element epilogue costs about cols·L elements,
@@ -639,8 +639,10 @@ final class GemmFloat {
                 acs = iAcross;
             }
             for (int i = 0; i < iAcross; i += L) {
-                if (cols <= 4) acrossRows4(k, at, ao + i, acs, b, bOff + j, ldb, cols, alpha, beta, c, cOff + i * ldc + j, ldc, w.tile);
-                else acrossRows(k, at, ao + i, acs, b, bOff + j, ldb, cols, alpha, beta, c, cOff + i * ldc + j, ldc, w.tile);
+                int ci = cOff + i * ldc + j;
+                if (cols <= 2) acrossRows2(k, at, ao + i, acs, b, bOff + j, ldb, cols, alpha, beta, c, ci, ldc, w.tile);
+                else if (cols <= 4) acrossRows4(k, at, ao + i, acs, b, bOff + j, ldb, cols, alpha, beta, c, ci, ldc, w.tile);
+                else acrossRows(k, at, ao + i, acs, b, bOff + j, ldb, cols, alpha, beta, c, ci, ldc, w.tile);
             }
         }
         if (iAcross < m) {
@@ -1798,20 +1800,20 @@ final class GemmFloat {
     }
 
     /**
-     * The last cols ≤ L/2 columns of a small product over a whole block of L rows, with the
-     * vectors running down the block's rows of C: each is a row of Aᵀ (a[ao + p·cs], the
-     * stored A when transposed, else small's copy), and each column takes one broadcast of B
-     * and one FMA a k step. The masked tile spends a whole vector, a broadcast and an FMA per
-     * row and k step on cols useful lanes; here every lane is used. Up to 8 columns, the last
-     * repeated (acrossRows4 for cols ≤ 4). Every access stays within its array whatever room
-     * follows it (whole rows of Aᵀ, broadcasts, single elements of C), so no edge path is
-     * needed. The sums go to the scratch tile, a column every L, and C is written element by
-     * element with the vector epilogue's arithmetic, so the bits are those of every other tile.
-     * Against the masked tiles (sgemm, exact-size arrays, Zen 4): TN 16 × 1 × 64 480 → 136 ns,
-     * 16 × 4 × 16 168 → 79, 20 × 20 × 20 445 → 343; NN (with the copy) 64 × 1 × 16 640 → 340.
-     * At short k its element-by-element epilogue costs more than it saves (16 × 8 × 1 with
-     * room after the arrays: 47 → 84 ns; in registers, transposed 8 × 8 blocks and masked row
-     * stores, 77: not kept), so small runs it only for k ≥ 2·cols.
+     * The last cols ≤ L/2 columns of a small product over a whole block of L rows, with the vectors
+     * running down the block's rows of C: each is a row of Aᵀ (a[ao + p·cs], the stored A when
+     * transposed, else small's copy), and each column takes one broadcast of B and one FMA a k
+     * step. The masked tile spends a whole vector, a broadcast and an FMA per row and k step on
+     * cols useful lanes; here every lane is used. Up to 8 columns, the last repeated (acrossRows4
+     * for cols ≤ 4, acrossRows2 for cols ≤ 2). Every access stays within its array whatever room
+     * follows it (whole rows of Aᵀ, broadcasts, single elements of C), so no edge path is needed.
+     * The sums go to the scratch tile, a column every L, and C is written element by element with
+     * the vector epilogue's arithmetic, so the bits are those of every other tile. Against the
+     * masked tiles (sgemm, exact-size arrays, Zen 4): TN 16 × 1 × 64 480 → 136 ns, 16 × 4 × 16 168
+     * → 79, 20 × 20 × 20 445 → 343; NN (with the copy) 64 × 1 × 16 640 → 340. At short k its
+     * element-by-element epilogue costs more than it saves (16 × 8 × 1 with room after the arrays:
+     * 47 → 84 ns; in registers, transposed 8 × 8 blocks and masked row stores, 77: not kept), so
+     * small runs it only for k ≥ 2·cols.
      */
     private static void acrossRows(int k, float[] a, int ao, int cs, float[] b, int bo, int ldb, int cols,
                                    float alpha, float beta, float[] c, int co, int ldc, float[] tile) {
@@ -1865,6 +1867,23 @@ final class GemmFloat {
         one.mul(s1).intoArray(tile, L);
         one.mul(s2).intoArray(tile, 2 * L);
         one.mul(s3).intoArray(tile, 3 * L);
+        writeColumns(tile, cols, alpha, beta, c, co, ldc);
+    }
+
+    /** {@link #acrossRows} for cols ≤ 2: two accumulators (the trainer's n = 1 and 2-input layers). */
+    private static void acrossRows2(int k, float[] a, int ao, int cs, float[] b, int bo, int ldb, int cols,
+                                    float alpha, float beta, float[] c, int co, int ldc, float[] tile) {
+        int b1 = bo + cols - 1;
+        FloatVector s0 = FloatVector.zero(S), s1 = s0;
+        for (int p = 0; p < k; p++) {
+            FloatVector av = FloatVector.fromArray(S, a, ao + p * cs);
+            int bp = p * ldb;
+            s0 = av.fma(FloatVector.broadcast(S, b[bo + bp]), s0);
+            s1 = av.fma(FloatVector.broadcast(S, b[b1 + bp]), s1);
+        }
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        one.mul(s0).intoArray(tile, 0);
+        one.mul(s1).intoArray(tile, L);
         writeColumns(tile, cols, alpha, beta, c, co, ldc);
     }
 
