@@ -101,6 +101,14 @@ final class GemmDouble {
      */
     private static final boolean TALL = WIDE;
 
+    /**
+     * The most elements of A the small path copies transposed for its narrow tail (see small):
+     * 64 K (256 or 512 KiB by element size), within a 1 MiB L2, which the trainer's products are
+     * far below (64 × 16); a larger m·k keeps the masked tiles rather than grow the per-thread
+     * buffer.
+     */
+    private static final long ACROSS_COPY_MAX = 1L << 16;
+
     private GemmDouble() {}
 
     /** Per-thread packing buffers, grown on demand and then reused. */
@@ -618,7 +626,8 @@ final class GemmDouble {
         }
         if (j == n) return;
         int cols = n - j, iAcross = 0;
-        if (2 * cols <= L && L >= 8 && m >= L && k >= 2 * cols && (rs == 1 || (k >= L && L >= 16))) {
+        if (2 * cols <= L && L >= 8 && m >= L && k >= 2 * cols
+                && (rs == 1 || (k >= L && L >= 16 && (long) k * (m / L * L) <= ACROSS_COPY_MAX))) {
             // A narrow tail: whole blocks of L rows across the rows (acrossRows), from rows of
             // Aᵀ: the stored A when transposed, else a transposed copy of its first rows. Only
             // for k ≥ 2·cols: the element-by-element epilogue costs about cols·L elements,
@@ -627,7 +636,8 @@ final class GemmDouble {
             // tiles' 91 / 117 / 142; 16 × 4 × 4 62 against 69, 16 × 4 × 1 55 against 47).
             // The copy pays only at 16 lanes and k ≥ L: below, a block transpose moves L
             // columns for k (sgemm NN 64 × 4 × 2 ran 1.45× slower with it); at 8 lanes the
-            // tiles gain less than the copy costs (dgemm NN 20 × 20 × 20 1.1× slower).
+            // tiles gain less than the copy costs (dgemm NN 20 × 20 × 20 1.1× slower). The copy
+            // is bounded (ACROSS_COPY_MAX) so that the per-thread buffer it grows stays small.
             iAcross = m / L * L;
             Work w = work();
             double[] at = a;
@@ -835,8 +845,8 @@ final class GemmDouble {
     private static void transposeBlocks(double[] x, int xo, int ldx, int rb, int cols, double[] t, int to, int ldt, double[] block) {
         int lastC = overlapping(rb, cols) ? cols - L : cols;
         for (int r0 = 0; r0 < rb; r0 += L) {
-            for (int cs = 0; cs < cols; cs += L) {
-                int c0 = Math.min(cs, lastC), c = Math.min(L, cols - c0), xb = xo + r0 * ldx + c0, tb = to + c0 * ldt + r0;
+            for (int cb = 0; cb < cols; cb += L) {
+                int c0 = Math.min(cb, lastC), c = Math.min(L, cols - c0), xb = xo + r0 * ldx + c0, tb = to + c0 * ldt + r0;
                 if (c == L && L == 16) transposeBlock16(x, xb, ldx, t, tb, ldt);
                 else if (c == L && L == 8) transposeBlock8(x, xb, ldx, t, tb, ldt);
                 else transposeBlock(x, xb, ldx, c, t, tb, ldt, block);
