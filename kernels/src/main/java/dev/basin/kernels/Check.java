@@ -37,8 +37,8 @@ final class Check {
      * checks that name what was wrong. With a branch per condition, C2 compiled an uncommon
      * trap for each, which made Kernels.sgemm too large to inline into its caller (3,888 bytes
      * of code, 24 traps, against InlineSmallCode's 2,500; now 1,552 and 12), so that every
-     * product paid one more call with its 16 arguments: sgemm 1 × 1 × 1 / 4 × 4 × 4 took
-     * 49 / 63 ns against 42 / 57 (Zen 5, a slow stretch of the VM).
+     * product paid one more call with its 16 arguments: sgemm 1 × 1 × 1 / 8 × 8 × 8 took
+     * 32 / 54 ns against 28 / 49 (Zen 5; bench/RESULTS.md, fourteenth session).
      */
     static void gemm(boolean transA, boolean transB, int m, int n, int k,
                      int aLen, int aOff, int lda, int bLen, int bOff, int ldb, int cLen, int cOff, int ldc) {
