@@ -1473,9 +1473,10 @@ final class GemmFloat {
      * accumulators: such a block no longer computes 8 rows, its last repeated. Exact-size
      * arrays, Zen 4, ns a call before → after: sgemm NN 1 × 16 × 16 74 → 50, 12 × 16 × 12
      * 107 → 92, 20 × 20 × 20 440 → 410, 28 × 28 × 28 820 → 768; dgemm NN 4 × 8 × 16 76 → 51.
+     * Written by gen-gemm-trans.py from columnTile: do not edit.
      */
     private static void columnTile4(int k, float[] a, int ao, int rs, int cs, int rows, float[] b, int bo, int ldb,
-                                   float alpha, float beta, float[] c, int co, int ldc) {
+                                    float alpha, float beta, float[] c, int co, int ldc) {
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
@@ -1487,9 +1488,13 @@ final class GemmFloat {
             s2 = FloatVector.broadcast(S, a[a2 + ap]).fma(bv, s2);
             s3 = FloatVector.broadcast(S, a[a3 + ap]).fma(bv, s3);
         }
+        // Row by row, stopping after the last real row.
         FloatVector va = FloatVector.broadcast(S, alpha);
         FloatVector vb = FloatVector.broadcast(S, beta);
         FloatVector z = FloatVector.zero(S);
+        // Two straight-line epilogues, not one with a per-row choice: a vector merged from
+        // two branches (beta·C or zero) cost C2 retries of its intrinsics, and in the larger
+        // tiles the last rows sometimes stayed boxed.
         if (beta == 0f) {
             int o = co;
             va.fma(s0, z).intoArray(c, o);
@@ -1661,10 +1666,11 @@ final class GemmFloat {
 
     /**
      * {@link #maskedTile} for blocks of at most 4 rows (m mod 8 ≤ 4): 4 accumulators, so such
-     * a block no longer computes 8 rows, its last repeated.
+     * a block no longer computes 8 rows, its last repeated. Written by gen-gemm-trans.py from
+     * maskedTile: do not edit.
      */
     private static void maskedTile4(int k, float[] a, int ao, int rs, int cs, int rows, float[] b, int bo, int ldb,
-                                   int cols, float alpha, float[] c, int co, int ldc) {
+                                    int cols, float alpha, float[] c, int co, int ldc) {
         VectorMask<Float> mask = S.indexInRange(0, cols);
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
@@ -1748,10 +1754,13 @@ final class GemmFloat {
         writeTileRows(tile, direct, cols, alpha, beta, c, co, ldc);
     }
 
-    /** {@link #maskedTileEdge} for blocks of at most 4 rows, as maskedTile4. */
+    /**
+     * {@link #maskedTileEdge} for blocks of at most 4 rows, as maskedTile4. Written by
+     * gen-gemm-trans.py from maskedTileEdge: do not edit.
+     */
     private static void maskedTileEdge4(int k, int kIn, float[] a, int ao, int rs, int cs, int rows, float[] b, int bo, int ldb,
-                                   float[] edge, int eo, int cols, float alpha, float beta, float[] c, int co, int ldc, int direct,
-                                   float[] tile) {
+                                    float[] edge, int eo, int cols, float alpha, float beta, float[] c, int co, int ldc, int direct,
+                                    float[] tile) {
         VectorMask<Float> mask = S.indexInRange(0, cols);
         int last = rows - 1;
         int a1 = ao + Math.min(1, last) * rs, a2 = ao + Math.min(2, last) * rs, a3 = ao + last * rs;
